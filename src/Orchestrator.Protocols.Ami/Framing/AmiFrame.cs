@@ -1,0 +1,39 @@
+namespace Orchestrator.Protocols.Ami.Framing;
+
+/// <summary>Why a frame could not become a message. The reader skips such a frame and carries on.</summary>
+public enum AmiFrameError
+{
+    None = 0,
+
+    /// <summary>The frame was longer than the reader's maximum; its bytes were discarded up to the blank line that ended it.</summary>
+    Oversized,
+
+    /// <summary>The frame's first line is neither a Response, an Event nor an Action header.</summary>
+    Malformed,
+}
+
+/// <summary>What <see cref="AmiFrameReader"/> produced: a message, or a typed error for a frame it skipped.</summary>
+public readonly struct AmiFrame
+{
+    private AmiFrame(AmiMessage? message, AmiFrameError error, long length, string? detail)
+    {
+        Message = message;
+        Error = error;
+        Length = length;
+        Detail = detail;
+    }
+
+    public AmiMessage? Message { get; }
+
+    public AmiFrameError Error { get; }
+
+    /// <summary>The frame's size in bytes (for a skipped frame, how many bytes were discarded).</summary>
+    public long Length { get; }
+
+    /// <summary>For an error: the beginning of the bad frame, printable, for the log.</summary>
+    public string? Detail { get; }
+
+    public static AmiFrame Ok(AmiMessage message, long length) => new(message, AmiFrameError.None, length, null);
+
+    public static AmiFrame Failed(AmiFrameError error, long length, string? detail) => new(null, error, length, detail);
+}
