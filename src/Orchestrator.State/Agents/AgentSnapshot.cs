@@ -10,7 +10,11 @@ namespace Orchestrator.State;
 /// <param name="Since">When the agent entered <paramref name="State"/>; for Ready agents it orders "longest idle first".</param>
 /// <param name="LegId">The agent's nailed-up leg, once it is up.</param>
 /// <param name="Attempt">The attempt the agent is reserved for or talking on.</param>
-/// <param name="Skills">What the agent can handle; matched against a call's required skill.</param>
+/// <param name="Skills">What the agent can handle; matched (ordinal, case-sensitive) against a call's required skill.</param>
+/// <remarks>
+/// Equality compares <see cref="Skills"/> element by element (a record would compare the list's reference),
+/// so a snapshot read back from a store equals the one written.
+/// </remarks>
 public sealed record AgentSnapshot(
     long AgentId,
     long CampaignId,
@@ -18,4 +22,17 @@ public sealed record AgentSnapshot(
     DateTimeOffset Since,
     string? LegId,
     AttemptId? Attempt,
-    IReadOnlyList<string> Skills);
+    IReadOnlyList<string> Skills)
+{
+    public bool Equals(AgentSnapshot? other) =>
+        other is not null
+        && AgentId == other.AgentId
+        && CampaignId == other.CampaignId
+        && State == other.State
+        && Since == other.Since
+        && string.Equals(LegId, other.LegId, StringComparison.Ordinal)
+        && Attempt == other.Attempt
+        && Skills.SequenceEqual(other.Skills, StringComparer.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(AgentId, CampaignId, State, Since, LegId, Attempt, Skills.Count);
+}

@@ -8,7 +8,10 @@ public interface ICallsInFlightStore
     /// <summary>Adds the call; returns false (and changes nothing) when the attempt is already present.</summary>
     Task<bool> AddAsync(CallInFlight call, CancellationToken cancellationToken);
 
-    /// <summary>Moves the call to a stage; returns false when the attempt is not present.</summary>
+    /// <summary>
+    /// Moves the call to <paramref name="stage"/> since <paramref name="since"/> and sets its agent to
+    /// <paramref name="agentId"/> (null clears it); returns false when the attempt is not present.
+    /// </summary>
     Task<bool> UpdateStageAsync(AttemptId attempt, CallStage stage, DateTimeOffset since, long? agentId, CancellationToken cancellationToken);
 
     /// <summary>Removes the call; returns false when it was not present (so a repeated end is harmless).</summary>

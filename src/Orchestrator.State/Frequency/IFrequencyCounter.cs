@@ -6,6 +6,11 @@ namespace Orchestrator.State;
 /// Sliding-window attempt counts per key (a phone number, a lead), checked and incremented in one
 /// atomic step so that two instances cannot both take the last allowed attempt.
 /// </summary>
+/// <remarks>
+/// A key is used with one window (one policy per key, e.g. <c>phone:+3312345678:day</c>): what falls out of the
+/// window passed to <see cref="TryRecordAsync"/> may be discarded, so a larger window in <see cref="CountAsync"/> does
+/// not see further back.
+/// </remarks>
 public interface IFrequencyCounter
 {
     /// <summary>

@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Time.Testing;
+using Orchestrator.State.InMemory;
+
+namespace Orchestrator.State.Tests;
+
+public sealed class InMemoryAgentStateStoreTests : AgentStateStoreContract
+{
+    private IStateStore? _store;
+
+    protected override Task<IStateStore> ConnectAsync(FakeTimeProvider time) => Task.FromResult(_store ??= new InMemoryStateStore(time));
+}

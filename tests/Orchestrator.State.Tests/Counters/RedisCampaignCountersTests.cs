@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Time.Testing;
+using Orchestrator.TestSupport;
+
+namespace Orchestrator.State.Tests;
+
+[Collection(RedisServerFixture.CollectionName)]
+public sealed class RedisCampaignCountersTests(RedisServerFixture redis) : CampaignCountersContract
+{
+    private readonly RedisInstances _instances = new(redis);
+
+    protected override Task<IStateStore> ConnectAsync(FakeTimeProvider time) => _instances.ConnectAsync(time);
+}
