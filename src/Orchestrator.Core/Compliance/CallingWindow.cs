@@ -2,7 +2,8 @@ namespace Orchestrator.Core.Compliance;
 
 /// <summary>
 /// The hours in which a lead may be called, in the lead's own time zone.
-/// <see cref="End"/> is exclusive; a window whose end is before its start runs past midnight.
+/// <see cref="End"/> is exclusive; a window whose end is before its start runs past midnight; a window whose
+/// start equals its end is open all day (on its days).
 /// </summary>
 public sealed record CallingWindow(TimeOnly Start, TimeOnly End, IReadOnlySet<DayOfWeek> Days)
 {
@@ -16,7 +17,12 @@ public sealed record CallingWindow(TimeOnly Start, TimeOnly End, IReadOnlySet<Da
         var local = TimeZoneInfo.ConvertTime(instant, zone);
         var time = TimeOnly.FromTimeSpan(local.TimeOfDay);
 
-        if (Start <= End)
+        if (Start == End)
+        {
+            return Days.Contains(local.DayOfWeek);
+        }
+
+        if (Start < End)
         {
             return Days.Contains(local.DayOfWeek) && time >= Start && time < End;
         }
