@@ -1,0 +1,247 @@
+using System.Globalization;
+using Orchestrator.Core.Calls;
+using Orchestrator.Protocols.Ami;
+using Orchestrator.Switching.Events;
+
+namespace Orchestrator.Switching.Asterisk.Ami;
+
+/// <summary>
+/// Turns Asterisk's AMI events into the normalized leg events, for the legs the adapter originated.
+/// Pure and single-threaded: the adapter feeds it events in arrival order and commands' registrations,
+/// under one lock; tests feed it recorded transcripts.
+/// </summary>
+/// <remarks>
+/// A leg is recognized by its Uniqueid (the Originate's <c>ChannelId</c> is the leg id) or, for a failed
+/// OriginateResponse that names no channel, by the Originate's ActionID. An unanswered leg ends when both
+/// its channel's Hangup and the failed OriginateResponse have arrived (in either order — Asterisk sends
+/// them both ways), because only the Reason says busy / no answer / congestion the same way on every
+/// channel technology. An answered leg ends with its channel's Hangup and Q.850 cause.
+/// </remarks>
+internal sealed class AmiEventTranslator(AmiSwitchOptions options)
+{
+    private readonly Dictionary<string, AmiLeg> _byUniqueid = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AmiLeg> _byActionId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AmiLeg> _agentByConference = new(StringComparer.Ordinal);
+
+    // Legs whose Uniqueid is not their leg id (an Originate without ChannelId, or a switch that ignores it)
+    // are found by channel name once a successful OriginateResponse has named the channel.
+    private readonly Dictionary<string, AmiLeg> _byChannel = new(StringComparer.Ordinal);
+
+    public int Count => _byUniqueid.Count;
+
+    public IEnumerable<AmiLeg> Legs => _byUniqueid.Values;
+
+    public AmiLeg Register(LegId leg, long? agentId, string actionId, long generation)
+    {
+        var tracked = new AmiLeg(leg, agentId, actionId, generation);
+        _byUniqueid[leg.Value] = tracked;
+        _byActionId[actionId] = tracked;
+        if (agentId is { } agent)
+        {
+            _agentByConference[ConferenceName(agent)] = tracked;
+        }
+
+        return tracked;
+    }
+
+    public bool TryGet(LegId leg, out AmiLeg tracked) => _byUniqueid.TryGetValue(leg.Value, out tracked!);
+
+    public AmiLeg? AgentLeg(long agentId) => _agentByConference.GetValueOrDefault(ConferenceName(agentId));
+
+    public string ConferenceName(long agentId) =>
+        options.AgentConferenceName.Replace("{agent}", agentId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    /// <summary>Forgets a leg whose originate was refused: no event will ever come for it.</summary>
+    public void Forget(LegId leg)
+    {
+        if (_byUniqueid.Remove(leg.Value, out var tracked))
+        {
+            Remove(tracked);
+        }
+    }
+
+    public void Translate(AmiMessage message, DateTimeOffset at, List<LegEvent> output)
+    {
+        switch (message.EventName)
+        {
+            case "Newchannel":
+                if (Find(message) is { } created)
+                {
+                    created.ChannelName = message[AmiHeaders.Channel];
+                    if (!created.Dialing)
+                    {
+                        created.Dialing = true;
+                        output.Add(new LegEvent(created.Id, LegEventKind.Dialing, at));
+                    }
+                }
+
+                break;
+
+            case "Newstate":
+                if (Find(message) is { } changed)
+                {
+                    changed.ChannelName ??= message[AmiHeaders.Channel];
+                    OnChannelState(changed, message[AmiHeaders.ChannelState], at, output);
+                }
+
+                break;
+
+            case "OriginateResponse":
+                OnOriginateResponse(message, at, output);
+                break;
+
+            case "VarSet":
+                if (message.ValueEquals(AmiHeaders.Variable, "AMDSTATUS") && Find(message) is { } detected)
+                {
+                    var verdict = message[AmiHeaders.Value];
+                    var kind = string.Equals(verdict, "MACHINE", StringComparison.OrdinalIgnoreCase) ? LegEventKind.MachineDetected : LegEventKind.HumanDetected;
+                    output.Add(new LegEvent(detected.Id, kind, at) { RawCause = verdict });
+                }
+
+                break;
+
+            case "ConfbridgeJoin":
+                if (Find(message) is { IsAgent: false } joined)
+                {
+                    var agent = _agentByConference.GetValueOrDefault(message[AmiHeaders.Conference] ?? string.Empty);
+                    output.Add(new LegEvent(joined.Id, LegEventKind.Bridged, at) { OtherLeg = agent?.Id });
+                }
+
+                break;
+
+            case "ConfbridgeLeave":
+                if (Find(message) is { IsAgent: false } left)
+                {
+                    output.Add(new LegEvent(left.Id, LegEventKind.Unbridged, at));
+                }
+
+                break;
+
+            case "Hangup":
+                if (Find(message) is { } gone)
+                {
+                    OnHangup(gone, message, at, output);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>
+    /// After a reconnect: every leg of an older generation that Asterisk no longer has ended while we were
+    /// away. Legs still live keep their state (their channel names are refreshed).
+    /// </summary>
+    public void Reconcile(IReadOnlyList<LiveChannel> live, long generation, DateTimeOffset at, List<LegEvent> output)
+    {
+        var liveById = live.Where(c => c.Leg is not null).ToDictionary(c => c.Leg!.Value.Value, StringComparer.Ordinal);
+        foreach (var leg in _byUniqueid.Values.Where(l => l.Generation < generation).ToList())
+        {
+            if (liveById.TryGetValue(leg.Id.Value, out var channel))
+            {
+                leg.ChannelName = channel.ChannelName;
+                if (channel.IsAnswered && !leg.Answered)
+                {
+                    leg.Answered = true;
+                    output.Add(new LegEvent(leg.Id, LegEventKind.Answered, at));
+                }
+
+                continue;
+            }
+
+            End(leg, leg.OriginateFailure ?? HangupCause.Unknown, "gone after AMI reconnect", at, output);
+        }
+    }
+
+    private static void OnChannelState(AmiLeg leg, string? state, DateTimeOffset at, List<LegEvent> output)
+    {
+        switch (state)
+        {
+            case "5" when !leg.Ringing && !leg.Answered:
+                leg.Ringing = true;
+                output.Add(new LegEvent(leg.Id, LegEventKind.Ringing, at));
+                break;
+            case "6" when !leg.Answered:
+                leg.Answered = true;
+                output.Add(new LegEvent(leg.Id, LegEventKind.Answered, at));
+                break;
+        }
+    }
+
+    private void OnOriginateResponse(AmiMessage message, DateTimeOffset at, List<LegEvent> output)
+    {
+        var leg = message.ActionId is { } actionId && _byActionId.TryGetValue(actionId, out var byAction) ? byAction : Find(message);
+        if (leg is null)
+        {
+            return;
+        }
+
+        if (message.ValueEquals(AmiHeaders.Response, "Success"))
+        {
+            leg.ChannelName ??= message[AmiHeaders.Channel];
+            if (leg.ChannelName is { } channel)
+            {
+                _byChannel[channel] = leg;
+            }
+
+            if (!leg.Answered)
+            {
+                leg.Answered = true;
+                output.Add(new LegEvent(leg.Id, LegEventKind.Answered, at));
+            }
+
+            return;
+        }
+
+        var reason = message[AmiHeaders.Reason];
+        leg.OriginateFailure = OriginateReason.ToHangupCause(reason);
+        leg.OriginateFailureReason = $"OriginateResponse Reason {reason}";
+
+        // No channel was ever created (unknown technology, unreachable endpoint), or it is already gone.
+        if (leg.ChannelGone || leg.ChannelName is null)
+        {
+            End(leg, leg.OriginateFailure.Value, leg.OriginateFailureReason, at, output);
+        }
+    }
+
+    private void OnHangup(AmiLeg leg, AmiMessage message, DateTimeOffset at, List<LegEvent> output)
+    {
+        leg.ChannelGone = true;
+        var code = message[AmiHeaders.Cause];
+        var raw = $"{code} {message[AmiHeaders.CauseText]}".Trim();
+        if (leg.Answered)
+        {
+            End(leg, int.TryParse(code, CultureInfo.InvariantCulture, out var q850) ? Q850.ToHangupCause(q850) : HangupCause.Unknown, raw, at, output);
+        }
+        else if (leg.OriginateFailure is { } failure)
+        {
+            End(leg, failure, $"{leg.OriginateFailureReason}; Hangup {raw}", at, output);
+        }
+
+        // Otherwise the failed OriginateResponse is still to come and will end the leg with the real reason.
+    }
+
+    private void End(AmiLeg leg, HangupCause cause, string raw, DateTimeOffset at, List<LegEvent> output)
+    {
+        output.Add(new LegEvent(leg.Id, LegEventKind.Ended, at) { Cause = cause, RawCause = raw });
+        _byUniqueid.Remove(leg.Id.Value);
+        Remove(leg);
+    }
+
+    private void Remove(AmiLeg leg)
+    {
+        _byActionId.Remove(leg.ActionId);
+        if (leg.ChannelName is { } channel)
+        {
+            _byChannel.Remove(channel);
+        }
+
+        if (leg.AgentId is { } agent && _agentByConference.TryGetValue(ConferenceName(agent), out var current) && current == leg)
+        {
+            _agentByConference.Remove(ConferenceName(agent));
+        }
+    }
+
+    private AmiLeg? Find(AmiMessage message) =>
+        (message[AmiHeaders.Uniqueid] is { } uniqueid ? _byUniqueid.GetValueOrDefault(uniqueid) : null)
+        ?? (_byChannel.Count > 0 && message[AmiHeaders.Channel] is { } channel ? _byChannel.GetValueOrDefault(channel) : null);
+}
