@@ -15,6 +15,7 @@ public static class SystemDisposition
     public const string InvalidNumber = "INV";
     public const string AnsweringMachine = "AM";
     public const string Abandoned = "DROP";
+    public const string CustomerHungUp = "HUP";
 
     /// <summary>Every system code with its outcome, for seeding a project's definitions.</summary>
     public static IReadOnlyList<(string Code, string Label, DispositionOutcome Outcome)> All { get; } =
@@ -26,6 +27,7 @@ public static class SystemDisposition
         (InvalidNumber, "Invalid number", DispositionOutcome.WrongNumber),
         (AnsweringMachine, "Answering machine", DispositionOutcome.Retry),
         (Abandoned, "Abandoned (safe-harbor message played)", DispositionOutcome.Retry),
+        (CustomerHungUp, "Hung up before an agent answered", DispositionOutcome.Retry),
     ];
 
     /// <summary>The code for a call that ended without reaching an agent.</summary>

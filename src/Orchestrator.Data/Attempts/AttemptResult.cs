@@ -24,4 +24,7 @@ public enum AttemptResult
 
     /// <summary>Bridged to an agent.</summary>
     Connected,
+
+    /// <summary>A person answered and hung up before the abandon threshold, while waiting for an agent or for AMD.</summary>
+    HungUpBeforeConnect,
 }
