@@ -522,10 +522,16 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
             return true;
         }
 
+        var held = _holdsLease;
         _holdsLease = await _services.State.Leases.TryAcquireAsync(_leaseName, _services.Options.InstanceId, ttl, token);
         if (_holdsLease)
         {
             _leaseRenewedAt = now;
+            if (!held)
+            {
+                // Newly the campaign's pacer: whatever a dead predecessor left open is settled first.
+                await OrphanedAttempts.SettleAsync(_services.Databases, _services.State, CampaignId, now, token);
+            }
         }
 
         return _holdsLease;
