@@ -18,8 +18,8 @@ public static class AgentStateMachine
             (AgentState.Reserved, AgentTrigger.CustomerHungUp) => AgentState.Ready,
             (AgentState.OnCall, AgentTrigger.CustomerHungUp) => AgentState.WrapUp,
             (AgentState.WrapUp, AgentTrigger.DispositionSubmitted) => AgentState.Ready,
+            // Only from Ready: pausing out of wrap-up would let an agent skip the disposition they owe.
             (AgentState.Ready, AgentTrigger.Pause) => AgentState.Paused,
-            (AgentState.WrapUp, AgentTrigger.Pause) => AgentState.Paused,
             (AgentState.Paused, AgentTrigger.Resume) => AgentState.Ready,
 
             // Losing the leg: nothing can be bridged any more, so the agent goes back to connecting
