@@ -99,7 +99,7 @@ public static class DemoSeeder
         });
         project.Questionnaires.Add(questionnaire);
 
-        var trunk = new Trunk { Name = DemoData.TrunkName, DialStringTemplate = "Local/{number}@sim-customers", MaxChannels = 200 };
+        var trunk = new Trunk { Name = DemoData.TrunkName, DialStringTemplate = "Local/{digits}@sim-customers", MaxChannels = 200 };
         var pool = new CallerIdPool { Name = "Demo caller IDs" };
         pool.Numbers.Add(new CallerIdNumber { Number = "+18005550100", Name = "Demo Co", AreaCode = "800" });
         pool.Numbers.Add(new CallerIdNumber { Number = "+18005550101", Name = "Demo Co", AreaCode = "800" });

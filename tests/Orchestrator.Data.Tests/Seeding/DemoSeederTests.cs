@@ -56,7 +56,7 @@ public sealed class DemoSeederTests(ITestOutputHelper output)
         Assert.Equal(25, campaign.RingTimeoutSeconds);
         Assert.Equal(result.ContactListId, Assert.Single(campaign.Lists).ContactListId);
         Assert.NotNull(campaign.TrunkId);
-        Assert.Equal("Local/{number}@sim-customers", (await db.Trunks.SingleAsync(t => t.Id == campaign.TrunkId)).DialStringTemplate);
+        Assert.Equal("Local/{digits}@sim-customers", (await db.Trunks.SingleAsync(t => t.Id == campaign.TrunkId)).DialStringTemplate);
         Assert.Equal(2, await db.CallerIdNumbers.CountAsync(n => n.PoolId == campaign.CallerIdPoolId));
 
         var version = await db.QuestionnaireVersions.SingleAsync(v => v.QuestionnaireId == campaign.QuestionnaireId);
