@@ -41,6 +41,7 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
     private bool _stopping;
     private string? _waitingReason;
     private volatile CampaignStatus _status;
+    private int _disposed;
 
     public CampaignRunner(CampaignSettings settings, RunnerServices services)
     {
@@ -72,6 +73,11 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (_ticker is not null)
         {
             await _ticker.DisposeAsync();

@@ -30,6 +30,7 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IHostedService, IAsync
     private readonly ConcurrentDictionary<long, CampaignRunner> _runners = new();
     private readonly CancellationTokenSource _stopping = new();
     private Task _pump = Task.CompletedTask;
+    private int _disposed;
 
     public CampaignRuntime(
         IDbContextFactory<OrchestratorDbContext> databases,
@@ -145,6 +146,11 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IHostedService, IAsync
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!_stopping.IsCancellationRequested)
         {
             await _stopping.CancelAsync();
