@@ -1,0 +1,6 @@
+using Orchestrator.TestSupport;
+
+namespace Orchestrator.Runtime.Tests;
+
+[CollectionDefinition(RedisServerFixture.CollectionName)]
+public sealed class RedisServerCollectionDefinition : ICollectionFixture<RedisServerFixture>;
