@@ -23,11 +23,15 @@ public sealed class AmiMessage
     private readonly byte[] _data;
     private readonly HeaderRange[] _headers;
 
+    // Which header made the kind: the first one, as Asterisk writes, or the first Event/Response/Action
+    // further down (a client may put ActionID before Action, and Asterisk accepts it).
+    private readonly int _kindHeader;
+
     internal AmiMessage(byte[] data, HeaderRange[] headers, bool isBanner)
     {
         _data = data;
         _headers = headers;
-        Kind = isBanner ? AmiMessageKind.Banner : ClassifyByFirstHeader();
+        (Kind, _kindHeader) = isBanner ? (AmiMessageKind.Banner, 0) : Classify();
     }
 
     public AmiMessageKind Kind { get; }
@@ -41,13 +45,13 @@ public sealed class AmiMessage
     public int Count => _headers.Length;
 
     /// <summary>For an event: its name (<c>Newchannel</c>); otherwise empty.</summary>
-    public string EventName => Kind == AmiMessageKind.Event ? AmiNames.Get(ValueBytes(0)) : string.Empty;
+    public string EventName => Kind == AmiMessageKind.Event ? AmiNames.Get(ValueBytes(_kindHeader)) : string.Empty;
 
     /// <summary>For a response: <c>Success</c>, <c>Error</c>, <c>Follows</c>, <c>Goodbye</c>; otherwise empty.</summary>
-    public string ResponseStatus => Kind == AmiMessageKind.Response ? AmiNames.Get(ValueBytes(0)) : string.Empty;
+    public string ResponseStatus => Kind == AmiMessageKind.Response ? AmiNames.Get(ValueBytes(_kindHeader)) : string.Empty;
 
     /// <summary>For an action: its name (<c>Originate</c>); otherwise empty.</summary>
-    public string ActionName => Kind == AmiMessageKind.Action ? AmiNames.Get(ValueBytes(0)) : string.Empty;
+    public string ActionName => Kind == AmiMessageKind.Action ? AmiNames.Get(ValueBytes(_kindHeader)) : string.Empty;
 
     /// <summary>The ActionID header, which correlates responses and list events with the action that caused them.</summary>
     public string? ActionId => this[AmiHeaders.ActionId];
@@ -146,17 +150,21 @@ public sealed class AmiMessage
 
     public override string ToString() => Encoding.UTF8.GetString(_data);
 
-    private AmiMessageKind ClassifyByFirstHeader()
+    private (AmiMessageKind Kind, int Header) Classify()
     {
-        if (_headers.Length == 0)
+        for (var i = 0; i < _headers.Length; i++)
         {
-            return AmiMessageKind.Unknown;
+            var name = NameBytes(i);
+            var kind = System.Text.Ascii.EqualsIgnoreCase(name, AmiHeaders.Event) ? AmiMessageKind.Event
+                : System.Text.Ascii.EqualsIgnoreCase(name, AmiHeaders.Response) ? AmiMessageKind.Response
+                : System.Text.Ascii.EqualsIgnoreCase(name, AmiHeaders.Action) ? AmiMessageKind.Action
+                : AmiMessageKind.Unknown;
+            if (kind != AmiMessageKind.Unknown)
+            {
+                return (kind, i);
+            }
         }
 
-        var first = NameBytes(0);
-        return System.Text.Ascii.EqualsIgnoreCase(first, AmiHeaders.Event) ? AmiMessageKind.Event
-            : System.Text.Ascii.EqualsIgnoreCase(first, AmiHeaders.Response) ? AmiMessageKind.Response
-            : System.Text.Ascii.EqualsIgnoreCase(first, AmiHeaders.Action) ? AmiMessageKind.Action
-            : AmiMessageKind.Unknown;
+        return (AmiMessageKind.Unknown, 0);
     }
 }

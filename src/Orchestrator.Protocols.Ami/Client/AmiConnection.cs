@@ -235,7 +235,7 @@ internal sealed class AmiConnection : IAsyncDisposable
 
     private void Dispatch(AmiFrame frame)
     {
-        if (frame.Message is not { } message)
+        if (frame.Error != AmiFrameError.None || frame.Message is not { } message)
         {
             AmiMetrics.FramesRejected.Add(1);
             AmiClientLog.FrameRejected(_logger, _endpoint, frame.Error, frame.Length, Generation, frame.Detail);

@@ -8,7 +8,7 @@ public enum AmiFrameError
     /// <summary>The frame was longer than the reader's maximum; its bytes were discarded up to the blank line that ended it.</summary>
     Oversized,
 
-    /// <summary>The frame's first line is neither a Response, an Event nor an Action header.</summary>
+    /// <summary>The frame has no Response, Event or Action header. Its headers are still in <see cref="AmiFrame.Message"/>.</summary>
     Malformed,
 }
 
@@ -23,6 +23,7 @@ public readonly struct AmiFrame
         Detail = detail;
     }
 
+    /// <summary>The message; also set for a <see cref="AmiFrameError.Malformed"/> frame (kind Unknown), so a server can still answer its ActionID.</summary>
     public AmiMessage? Message { get; }
 
     public AmiFrameError Error { get; }
@@ -36,4 +37,6 @@ public readonly struct AmiFrame
     public static AmiFrame Ok(AmiMessage message, long length) => new(message, AmiFrameError.None, length, null);
 
     public static AmiFrame Failed(AmiFrameError error, long length, string? detail) => new(null, error, length, detail);
+
+    public static AmiFrame Malformed(AmiMessage message, long length, string detail) => new(message, AmiFrameError.Malformed, length, detail);
 }

@@ -275,7 +275,7 @@ public sealed class AmiFrameReader
 
         var message = new AmiMessage(bytes, headers, isBanner);
         return message.Kind == AmiMessageKind.Unknown
-            ? AmiFrame.Failed(AmiFrameError.Malformed, length, Printable(bytes.AsSpan(0, Math.Min(DetailLength, length))))
+            ? AmiFrame.Malformed(message, length, Printable(bytes.AsSpan(0, Math.Min(DetailLength, length))))
             : AmiFrame.Ok(message, length);
     }
 

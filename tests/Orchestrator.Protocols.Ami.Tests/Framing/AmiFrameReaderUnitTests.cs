@@ -98,6 +98,26 @@ public sealed class AmiFrameReaderUnitTests
     }
 
     [Fact]
+    public void ActionIdBeforeAction_IsStillAnAction_AsAsteriskAcceptsIt()
+    {
+        var frames = Feed("ActionID: first\r\nAction: Ping\r\n\r\n");
+
+        Assert.Equal(AmiFrameError.None, frames[0].Error);
+        Assert.Equal("Ping", frames[0].Message!.ActionName);
+        Assert.Equal("first", frames[0].Message!.ActionId);
+    }
+
+    [Fact]
+    public void RequestWithoutAction_IsMalformed_ButKeepsItsHeaders_SoTheServerCanEchoTheActionId()
+    {
+        var frames = Feed("ActionID: err-2\r\nFoo: bar\r\n\r\n");
+
+        Assert.Equal(AmiFrameError.Malformed, frames[0].Error);
+        Assert.Equal(AmiMessageKind.Unknown, frames[0].Message!.Kind);
+        Assert.Equal("err-2", frames[0].Message!.ActionId);
+    }
+
+    [Fact]
     public void HeaderLookup_IsCaseInsensitive_AndKeepsEmptyValuesAndTrailingSpaces()
     {
         var message = Feed("Event: CEL\r\nUniqueID: lead-1\r\nAccountCode: \r\nNote: a b  \r\n\r\n")[0].Message!;
