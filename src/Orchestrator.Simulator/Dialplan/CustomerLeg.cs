@@ -55,6 +55,9 @@ internal sealed class CustomerLeg : OrchestratorLeg
             case KnownDialplan.SafeHarborContext:
                 SafeHarbor();
                 break;
+            case KnownDialplan.TransferContext:
+                Transfer(exten);
+                break;
             case KnownDialplan.CustomerContext:
                 Enter(context, exten);
                 Park();
@@ -175,6 +178,14 @@ internal sealed class CustomerLeg : OrchestratorLeg
         Exec("1", "NoOp", $"ORCH connect {LegId} to agent {agentId}");
         Exec("2", "ConfBridge", $"orch-agent-{agentId},orchestrator_bridge,orchestrator_customer");
         JoinConference(AgentLeg.ConferenceName(agentId));
+        After(Seconds(_outcome.ConnectedSeconds), () => Teardown(farHungUp: true, HangupCauses.NormalClearing));
+    }
+
+    /// <summary><c>[orchestrator-transfer]</c>: the destination answers and the customer talks there, then hangs up.</summary>
+    private void Transfer(string destination)
+    {
+        Enter(KnownDialplan.TransferContext, destination);
+        Exec("1", "Dial", $"PJSIP/{destination},30");
         After(Seconds(_outcome.ConnectedSeconds), () => Teardown(farHungUp: true, HangupCauses.NormalClearing));
     }
 

@@ -11,6 +11,8 @@ public static class KnownDialplan
     public const string ConnectContext = "orchestrator-connect";
     public const string SafeHarborContext = "orchestrator-safe-harbor";
     public const string HangupContext = "orchestrator-hangup";
+    public const string SpyContext = "orchestrator-spy";
+    public const string TransferContext = "orchestrator-transfer";
 
     private static readonly Dictionary<string, string[]> Extensions = new(StringComparer.Ordinal)
     {
@@ -19,6 +21,8 @@ public static class KnownDialplan
         [ConnectContext] = ["_X!"],
         [SafeHarborContext] = ["s"],
         [HangupContext] = ["s"],
+        [SpyContext] = ["listen", "whisper", "barge"],
+        [TransferContext] = ["_X!"],
         ["sim-customers"] = ["_X."],
         ["sim-behaviour"] = ["_[0-4]", "5", "6", "7", "8", "9"],
         ["outbound-message"] = ["s"],
@@ -32,7 +36,7 @@ public static class KnownDialplan
 
     /// <summary>Whether the orchestrator's dialplan (not the lab's) owns <paramref name="context"/>.</summary>
     public static bool IsOrchestratorContext(string context) =>
-        context is CustomerContext or AgentContext or ConnectContext or SafeHarborContext;
+        context is CustomerContext or AgentContext or ConnectContext or SafeHarborContext or SpyContext or TransferContext;
 
     public static bool Exists(string context, string exten) =>
         Extensions.TryGetValue(context, out var patterns) && patterns.Any(p => Matches(p, exten));

@@ -44,7 +44,8 @@ public sealed class AmiSwitchAdapter : ISwitchAdapter
 
     public SwitchCapabilities Capabilities =>
         SwitchCapabilities.AnsweringMachineDetection | SwitchCapabilities.NailedUpAgentLegs | SwitchCapabilities.Bridging |
-        SwitchCapabilities.PlayThenHangup | SwitchCapabilities.ChannelListing;
+        SwitchCapabilities.PlayThenHangup | SwitchCapabilities.ChannelListing | SwitchCapabilities.Recording |
+        SwitchCapabilities.Transfer | SwitchCapabilities.Monitoring;
 
     public SwitchConnectionState State => _client.State switch
     {
@@ -185,17 +186,53 @@ public sealed class AmiSwitchAdapter : ISwitchAdapter
         }
     }
 
-    public Task StartRecordingAsync(RecordingCommand command, CancellationToken cancellationToken) =>
-        throw new SwitchCapabilityMissingException(SwitchCapabilities.Recording);
+    /// <summary>MixMonitor on the leg: in a ConfBridge it hears both the customer and the agent.</summary>
+    public async Task StartRecordingAsync(RecordingCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        SafeToken.ThrowIfInvalid(command.Name, nameof(command));
+        await SendAsync(new AmiAction("MixMonitor").Add("Channel", LockedChannelOf(command.Leg)).Add("File", $"{command.Name}.{_options.RecordingFormat}"), cancellationToken);
+    }
 
-    public Task StopRecordingAsync(RecordingCommand command, CancellationToken cancellationToken) =>
-        throw new SwitchCapabilityMissingException(SwitchCapabilities.Recording);
+    public async Task StopRecordingAsync(RecordingCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        await SendAsync(new AmiAction("StopMixMonitor").Add("Channel", LockedChannelOf(command.Leg)), cancellationToken);
+    }
 
-    public Task TransferAsync(TransferCommand command, CancellationToken cancellationToken) =>
-        throw new SwitchCapabilityMissingException(SwitchCapabilities.Transfer);
+    /// <summary>Redirects the leg into the transfer context, the destination as the extension.</summary>
+    public async Task TransferAsync(TransferCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        SafeToken.ThrowIfInvalid(command.Destination, nameof(command));
+        await SendAsync(new AmiAction("Redirect")
+            .Add("Channel", LockedChannelOf(command.Leg))
+            .Add("Context", _options.TransferContext)
+            .Add("Exten", command.Destination)
+            .Add("Priority", "1"), cancellationToken);
+    }
 
-    public Task MonitorAsync(MonitorCommand command, CancellationToken cancellationToken) =>
-        throw new SwitchCapabilityMissingException(SwitchCapabilities.Monitoring);
+    /// <summary>Calls the supervisor's phone into the spy context, which runs ChanSpy on the agent's channel.</summary>
+    public async Task MonitorAsync(MonitorCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var target = LockedChannelOf(command.AgentLeg);
+        var mode = command.Mode switch
+        {
+            MonitorMode.Whisper => "whisper",
+            MonitorMode.Barge => "barge",
+            _ => "listen",
+        };
+        await SendAsync(new AmiAction("Originate")
+            .Add("Channel", command.SupervisorEndpoint)
+            .Add("Context", _options.SpyContext)
+            .Add("Exten", mode)
+            .Add("Priority", "1")
+            .Add("CallerID", $"\"{mode} {command.AgentLeg}\" <0>")
+            .Add("Timeout", "30000")
+            .Add("Async", "true")
+            .Add(AmiHeaders.Variable, $"ORCH_SPY_TARGET={target}"), cancellationToken);
+    }
 
     public async Task<IReadOnlyList<LiveChannel>> ListLiveChannelsAsync(CancellationToken cancellationToken)
     {
@@ -264,6 +301,14 @@ public sealed class AmiSwitchAdapter : ISwitchAdapter
         catch (AmiException error)
         {
             throw Translate(error, action.Name);
+        }
+    }
+
+    private string LockedChannelOf(LegId leg)
+    {
+        lock (_lock)
+        {
+            return ChannelOf(leg);
         }
     }
 

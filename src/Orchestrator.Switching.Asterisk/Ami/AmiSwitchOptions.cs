@@ -31,6 +31,18 @@ public sealed class AmiSwitchOptions
     [Required(AllowEmptyStrings = false)]
     public string SafeHarborContext { get; set; } = "orchestrator-safe-harbor";
 
+    /// <summary>Where a transferred customer is redirected (extension = destination). Default <c>orchestrator-transfer</c>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string TransferContext { get; set; } = "orchestrator-transfer";
+
+    /// <summary>Where a supervisor's phone is sent to listen, whisper or barge (extension = the mode). Default <c>orchestrator-spy</c>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string SpyContext { get; set; } = "orchestrator-spy";
+
+    /// <summary>The recording format (MixMonitor file extension). Default <c>wav</c>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string RecordingFormat { get; set; } = "wav";
+
     /// <summary>The ConfBridge name of an agent's holding conference; <c>{agent}</c> is the agent id. Default <c>orch-agent-{agent}</c>.</summary>
     [Required(AllowEmptyStrings = false)]
     public string AgentConferenceName { get; set; } = "orch-agent-{agent}";

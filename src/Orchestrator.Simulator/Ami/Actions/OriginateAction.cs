@@ -135,6 +135,12 @@ internal static class OriginateAction
                 return;
             }
 
+            if (request.Context == KnownDialplan.SpyContext)
+            {
+                SpyLeg.Start(core, request, timings, completion);
+                return;
+            }
+
             if (request.Context == KnownDialplan.CustomerContext)
             {
                 var lead = long.TryParse(request.Variable("ORCH_LEAD_INDEX"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var index)
