@@ -57,7 +57,7 @@ public sealed class AmiClient : IAsyncDisposable
     /// <summary>Why the last connection attempt or connection failed; null while healthy.</summary>
     public string? LastError { get; private set; }
 
-    /// <summary>Events dropped under <see cref="AmiOverflowPolicy.DropOldest"/> since the client started.</summary>
+    /// <summary>Events the consumer never saw because it fell behind (either overflow policy), since the client started.</summary>
     public long DroppedEvents => Interlocked.Read(ref _droppedEvents);
 
     /// <summary>Every event, in arrival order, across reconnects (see <see cref="AmiMessage.Generation"/>). One reader.</summary>
@@ -270,6 +270,17 @@ public sealed class AmiClient : IAsyncDisposable
     {
         if (!_events.Writer.TryWrite(message))
         {
+            // Reconnect policy: what is queued belongs to a connection we are about to drop, and the consumer
+            // resyncs from the switch after the reconnect; stale events would only mislead it (and keep the
+            // queue full, so the next connection would overflow at once).
+            var discarded = 0;
+            while (_events.Reader.TryRead(out _))
+            {
+                discarded++;
+            }
+
+            Interlocked.Add(ref _droppedEvents, discarded + 1);
+            AmiMetrics.EventsDropped.Add(discarded + 1);
             return false;
         }
 

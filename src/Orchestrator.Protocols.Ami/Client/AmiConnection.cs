@@ -235,6 +235,12 @@ internal sealed class AmiConnection : IAsyncDisposable
 
     private void Dispatch(AmiFrame frame)
     {
+        if (_closed.Task.IsCompleted)
+        {
+            // Aborted: bytes still buffered from this connection are not delivered to anyone.
+            return;
+        }
+
         if (frame.Error != AmiFrameError.None || frame.Message is not { } message)
         {
             AmiMetrics.FramesRejected.Add(1);

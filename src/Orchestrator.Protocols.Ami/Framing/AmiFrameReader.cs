@@ -36,9 +36,7 @@ public sealed class AmiFrameReader
     private ScanState _scan;
 
     private bool _discarding;
-    private long _discardedBytes;
-    private bool _discardLineHasContent;
-    private string? _discardDetail;
+    private DiscardState _discard;
 
     /// <param name="expectBanner">True on the client side: the server greets with one line before the first message.</param>
     /// <param name="maxFrameBytes">The longest frame accepted (default 256 KiB); longer ones are skipped and reported.</param>
@@ -80,7 +78,7 @@ public sealed class AmiFrameReader
                 if (end >= 0)
                 {
                     buffer = buffer.Slice(end);
-                    frame = Build(span, contentEnd);
+                    frame = Build(span, contentEnd, end);
                     return true;
                 }
             }
@@ -92,7 +90,7 @@ public sealed class AmiFrameReader
                 if (end >= 0)
                 {
                     buffer = buffer.Slice(end - before);
-                    frame = Build(_pending.AsSpan(0, _pendingLength), contentEnd);
+                    frame = Build(_pending.AsSpan(0, _pendingLength), contentEnd, end);
                     _pendingLength = 0;
                     return true;
                 }
@@ -207,17 +205,25 @@ public sealed class AmiFrameReader
 
     private void CheckPendingSize()
     {
-        if (_pendingLength - _scan.FrameStart <= _maxFrameBytes)
+        // Two bytes of slack: the line in progress may be the frame's ending empty line ("\r"), which is
+        // not content. Past this, the content alone is over the limit, whatever comes next.
+        if (_pendingLength - _scan.FrameStart <= _maxFrameBytes + 2)
         {
             return;
         }
 
-        // Too long: stop keeping bytes and skip to the blank line that ends the frame.
-        var tail = _pending.AsSpan(_scan.LineStart, _pendingLength - _scan.LineStart);
+        // Too long: stop keeping bytes, and find the frame's end with the same rules as Scan.
+        _discard = new DiscardState
+        {
+            Bytes = _pendingLength - _scan.FrameStart,
+            Detail = Printable(_pending.AsSpan(_scan.FrameStart, Math.Min(DetailLength, _pendingLength - _scan.FrameStart))),
+            FrameStarted = _scan.FrameStarted,
+            BannerPossible = _expectBanner && !_scan.FrameStarted,
+            CommandOutput = _scan.CommandOutput,
+            CommandOutputEnded = _scan.CommandOutputEnded,
+        };
+        _discard.Line.Add(_pending.AsSpan(_scan.LineStart, _pendingLength - _scan.LineStart));
         _discarding = true;
-        _discardedBytes = _pendingLength - _scan.FrameStart;
-        _discardLineHasContent = tail.ContainsAnyExcept((byte)'\r');
-        _discardDetail = Printable(_pending.AsSpan(_scan.FrameStart, Math.Min(DetailLength, _pendingLength - _scan.FrameStart)));
         _pendingLength = 0;
         _expectBanner = false;
     }
@@ -231,29 +237,27 @@ public sealed class AmiFrameReader
             var newline = span[position..].IndexOf((byte)'\n');
             if (newline < 0)
             {
-                _discardLineHasContent |= span[position..].ContainsAnyExcept((byte)'\r');
-                _discardedBytes += span.Length;
+                _discard.Line.Add(span[position..]);
+                _discard.Bytes += span.Length - position;
                 buffer = buffer.Slice(span.Length);
                 frame = default;
                 return false;
             }
 
-            var lineHasContent = _discardLineHasContent || span.Slice(position, newline).ContainsAnyExcept((byte)'\r');
+            _discard.Line.Add(span.Slice(position, newline));
+            _discard.Bytes += newline + 1;
             position += newline + 1;
-            if (!lineHasContent)
+            if (_discard.EndOfLine())
             {
-                _discardedBytes += position;
                 buffer = buffer.Slice(position);
                 _discarding = false;
-                frame = AmiFrame.Failed(AmiFrameError.Oversized, _discardedBytes, _discardDetail);
+                frame = AmiFrame.Failed(AmiFrameError.Oversized, _discard.Bytes, _discard.Detail);
                 return true;
             }
-
-            _discardLineHasContent = false;
         }
     }
 
-    private AmiFrame Build(ReadOnlySpan<byte> data, int contentEnd)
+    private AmiFrame Build(ReadOnlySpan<byte> data, int contentEnd, int frameEnd)
     {
         var start = _scan.FrameStart;
         var length = contentEnd - start;
@@ -262,7 +266,8 @@ public sealed class AmiFrameReader
 
         if (length > _maxFrameBytes)
         {
-            return AmiFrame.Failed(AmiFrameError.Oversized, length, Printable(data.Slice(start, Math.Min(DetailLength, length))));
+            // Reported like a frame skipped in pieces: every byte through the ending empty line.
+            return AmiFrame.Failed(AmiFrameError.Oversized, frameEnd - start, Printable(data.Slice(start, Math.Min(DetailLength, length))));
         }
 
         var bytes = data.Slice(start, length).ToArray();
@@ -301,6 +306,94 @@ public sealed class AmiFrameReader
                 chars[i] = char.IsControl(source[i]) ? '.' : source[i];
             }
         });
+    }
+
+    /// <summary>
+    /// An oversized frame being skipped without keeping its bytes: just enough about the current line to apply
+    /// Scan's rules (empty line, banner, command-output end marker), so a frame ends at the same byte whether it
+    /// arrived whole or in pieces.
+    /// </summary>
+    private struct DiscardState
+    {
+        public long Bytes;
+        public string? Detail;
+        public bool FrameStarted;
+        public bool BannerPossible;
+        public bool CommandOutput;
+        public bool CommandOutputEnded;
+        public LineSummary Line;
+
+        /// <summary>A line ended; returns true when it ends the frame.</summary>
+        public bool EndOfLine()
+        {
+            var line = Line;
+            Line = default;
+            if (!FrameStarted)
+            {
+                FrameStarted = true;
+                return BannerPossible && !line.HasColon;
+            }
+
+            if (CommandOutput && !CommandOutputEnded)
+            {
+                CommandOutputEnded = line.EndsWithEndCommand;
+                return false;
+            }
+
+            return line.IsEmpty;
+        }
+    }
+
+    /// <summary>What Scan needs to know of a line, kept in constant space: its length, a colon, its last bytes.</summary>
+    private struct LineSummary
+    {
+        private const int TailLength = 16;
+        private long _length;
+        private TailBuffer _tail;
+        private int _tailCount; // where the next byte goes in the ring of the line's last bytes
+
+        public bool HasColon { get; private set; }
+
+        /// <summary>Empty once a trailing CR is stripped, as Scan sees it.</summary>
+        public readonly bool IsEmpty => _length == 0 || (_length == 1 && _tail[(_tailCount + TailLength - 1) % TailLength] == (byte)'\r');
+
+        public readonly bool EndsWithEndCommand
+        {
+            get
+            {
+                Span<byte> last = stackalloc byte[TailLength];
+                var count = (int)Math.Min(_length, TailLength);
+                for (var i = 0; i < count; i++)
+                {
+                    last[i] = _tail[(_tailCount - count + i + TailLength) % TailLength];
+                }
+
+                var text = last[..count];
+                if (text.Length > 0 && text[^1] == (byte)'\r')
+                {
+                    text = text[..^1];
+                }
+
+                return text.EndsWith(EndCommand);
+            }
+        }
+
+        public void Add(ReadOnlySpan<byte> bytes)
+        {
+            _length += bytes.Length;
+            HasColon |= bytes.Contains((byte)':');
+            foreach (var b in bytes.Length > TailLength ? bytes[^TailLength..] : bytes)
+            {
+                _tail[_tailCount] = b;
+                _tailCount = (_tailCount + 1) % TailLength;
+            }
+        }
+
+        [System.Runtime.CompilerServices.InlineArray(TailLength)]
+        private struct TailBuffer
+        {
+            private byte _first;
+        }
     }
 
     /// <summary>How far scanning of the current frame got; offsets are into the buffer being scanned.</summary>
