@@ -31,6 +31,8 @@ internal sealed class ActionDispatcher
         ["Status"] = ListActions.Status,
         ["CoreShowChannels"] = ListActions.CoreShowChannels,
         ["CoreShowChannelMap"] = ListActions.CoreShowChannelMap,
+        ["ModuleCheck"] = DialplanActions.ModuleCheck,
+        ["ShowDialPlan"] = DialplanActions.ShowDialPlan,
     };
 
     private readonly AsteriskAmiSimulator _simulator;

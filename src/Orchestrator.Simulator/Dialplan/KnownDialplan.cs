@@ -34,6 +34,10 @@ public static class KnownDialplan
         ["agents"] = ["_10XX", "_20XX", "_X.", "echo"],
     };
 
+    /// <summary>Every context with its extension patterns, in a stable order (ShowDialPlan).</summary>
+    public static IEnumerable<(string Context, IReadOnlyList<string> Extensions)> Contexts =>
+        Extensions.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, (IReadOnlyList<string>)e.Value));
+
     /// <summary>Whether the orchestrator's dialplan (not the lab's) owns <paramref name="context"/>.</summary>
     public static bool IsOrchestratorContext(string context) =>
         context is CustomerContext or AgentContext or ConnectContext or SafeHarborContext or SpyContext or TransferContext;
