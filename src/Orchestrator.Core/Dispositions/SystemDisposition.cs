@@ -16,6 +16,8 @@ public static class SystemDisposition
     public const string AnsweringMachine = "AM";
     public const string Abandoned = "DROP";
     public const string CustomerHungUp = "HUP";
+    public const string Cancelled = "CANC";
+    public const string NotDispositioned = "NODISP";
 
     /// <summary>Every system code with its outcome, for seeding a project's definitions.</summary>
     public static IReadOnlyList<(string Code, string Label, DispositionOutcome Outcome)> All { get; } =
@@ -28,6 +30,8 @@ public static class SystemDisposition
         (AnsweringMachine, "Answering machine", DispositionOutcome.Retry),
         (Abandoned, "Abandoned (safe-harbor message played)", DispositionOutcome.Retry),
         (CustomerHungUp, "Hung up before an agent answered", DispositionOutcome.Retry),
+        (Cancelled, "Cancelled by the orchestrator before answer (stop or shutdown)", DispositionOutcome.Retry),
+        (NotDispositioned, "Agent left without a disposition", DispositionOutcome.Retry),
     ];
 
     /// <summary>The code for a call that ended without reaching an agent.</summary>

@@ -27,4 +27,7 @@ public enum AttemptResult
 
     /// <summary>A person answered and hung up before the abandon threshold, while waiting for an agent or for AMD.</summary>
     HungUpBeforeConnect,
+
+    /// <summary>The orchestrator hung up before an answer: the campaign stopped or the instance shut down.</summary>
+    Cancelled,
 }

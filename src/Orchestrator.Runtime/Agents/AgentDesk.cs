@@ -87,6 +87,12 @@ internal sealed class AgentDesk(
             await HangupQuietlyAsync(leg, cancellationToken);
         }
 
+        // A call still waiting for this agent's disposition gets the system's, so its lead moves on.
+        if (await state.Agents.GetAsync(agentId, cancellationToken) is { State: AgentState.WrapUp, Attempt: { } owed })
+        {
+            await dispositions.RecordAsync(owed.Value, Core.Dispositions.SystemDisposition.NotDispositioned, agentId, null, cancellationToken);
+        }
+
         await state.Agents.RemoveAsync(agentId, cancellationToken);
         session.Account(AgentState.LoggedOut, time.GetUtcNow());
         Publish(session, AgentState.LoggedOut, null);

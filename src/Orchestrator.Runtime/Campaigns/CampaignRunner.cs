@@ -39,6 +39,7 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
     private DateTimeOffset _leaseRenewedAt = DateTimeOffset.MinValue;
     private bool _holdsLease;
     private bool _stopping;
+    private bool _hangingUpForStop;
     private string? _waitingReason;
     private volatile CampaignStatus _status;
     private int _disposed;
@@ -448,6 +449,10 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
             => (AttemptResult.Abandoned, SystemDisposition.Abandoned),
         CallPhase.WaitingForAgent or CallPhase.Bridging or CallPhase.Screening => (AttemptResult.HungUpBeforeConnect, SystemDisposition.CustomerHungUp),
 
+        // Ringing when the campaign stopped or the instance shut down: we hung it up, not the customer.
+        _ when _hangingUpForStop && cause is HangupCause.NormalClearing or HangupCause.HungUpByOrchestrator or HangupCause.Unknown
+            => (AttemptResult.Cancelled, SystemDisposition.Cancelled),
+
         _ => (cause switch
         {
             HangupCause.NoAnswer => AttemptResult.NoAnswer,
@@ -482,6 +487,7 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
         await _services.State.Hoppers.ClearAsync(CampaignId, token);
         if (hangUpCalls)
         {
+            _hangingUpForStop = true;
             foreach (var call in _calls.Values.ToList())
             {
                 await HangupQuietlyAsync(call.Leg, token);
@@ -536,7 +542,7 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
             if (!held)
             {
                 // Newly the campaign's pacer: whatever a dead predecessor left open is settled first.
-                await OrphanedAttempts.SettleAsync(_services.Databases, _services.State, CampaignId, now, token);
+                await OrphanedAttempts.SettleAsync(_services.Databases, _services.State, _services.Dispositions, CampaignId, now, token);
             }
         }
 

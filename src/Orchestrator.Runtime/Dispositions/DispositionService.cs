@@ -32,6 +32,7 @@ internal sealed class DispositionService(IDbContextFactory<OrchestratorDbContext
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Project).SingleAsync(c => c.Id == attempt.CampaignId, cancellationToken);
         var definition = await db.DispositionDefinitions.AsNoTracking()
             .SingleOrDefaultAsync(d => d.ProjectId == campaign.ProjectId && d.Code == code && d.IsActive, cancellationToken)
+            ?? SystemDefinition(db, campaign.ProjectId, code)
             ?? throw new DispositionRejectedException($"'{code}' is not a disposition code of project {campaign.Project!.Name}.");
         if (definition.RequiresCallbackTime && submission?.CallbackAt is null)
         {
@@ -70,6 +71,23 @@ internal sealed class DispositionService(IDbContextFactory<OrchestratorDbContext
         Apply(db, step, lead, phone, attempt, campaign.ProjectId, now);
         await db.SaveChangesAsync(cancellationToken);
         return step;
+    }
+
+    /// <summary>
+    /// System codes belong to every project; one added in a later version is created in the project the first
+    /// time it is used, so older projects keep working.
+    /// </summary>
+    private static DispositionDefinition? SystemDefinition(OrchestratorDbContext db, long projectId, string code)
+    {
+        var (systemCode, label, outcome) = SystemDisposition.All.FirstOrDefault(d => d.Code == code);
+        if (systemCode is null)
+        {
+            return null;
+        }
+
+        var definition = new DispositionDefinition { ProjectId = projectId, Code = systemCode, Label = label, Outcome = outcome, IsSystem = true, SortOrder = 1000 };
+        db.DispositionDefinitions.Add(definition);
+        return definition;
     }
 
     private static void Apply(OrchestratorDbContext db, LeadNextStep step, Lead lead, LeadPhone? phone, Attempt attempt, long projectId, DateTimeOffset now)
