@@ -90,7 +90,7 @@ internal sealed class AgentDesk(
         // A call still waiting for this agent's disposition gets the system's, so its lead moves on.
         if (await state.Agents.GetAsync(agentId, cancellationToken) is { State: AgentState.WrapUp, Attempt: { } owed })
         {
-            await dispositions.RecordAsync(owed.Value, Core.Dispositions.SystemDisposition.NotDispositioned, agentId, null, cancellationToken);
+            await dispositions.RecordAsync(owed.Value, Core.Dispositions.SystemDisposition.NotDispositioned, null, null, cancellationToken);
         }
 
         await state.Agents.RemoveAsync(agentId, cancellationToken);

@@ -45,7 +45,7 @@ internal static class OrphanedAttempts
                 continue; // the agent is still on it
             }
 
-            await dispositions.RecordAsync(id, SystemDisposition.NotDispositioned, agentId, null, cancellationToken);
+            await dispositions.RecordAsync(id, SystemDisposition.NotDispositioned, null, null, cancellationToken);
             settled++;
         }
 
