@@ -33,6 +33,7 @@ public sealed class AmiClient : IAsyncDisposable
     private long _generation;
     private long _droppedEvents;
     private long _reportedDrops;
+    private volatile bool _disposing;
 
     public AmiClient(AmiClientOptions options, TimeProvider time, ILogger<AmiClient> logger)
     {
@@ -106,6 +107,8 @@ public sealed class AmiClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // From here on the connection's end is ours: Asterisk closing it after Logoff is not a loss.
+        _disposing = true;
         if (_current is { } connection && State == AmiConnectionState.Ready)
         {
             try
@@ -208,7 +211,7 @@ public sealed class AmiClient : IAsyncDisposable
         await keepalive;
 
         _current = null;
-        if (!stopping.IsCancellationRequested)
+        if (!stopping.IsCancellationRequested && !_disposing)
         {
             AmiMetrics.Reconnects.Add(1);
             AmiClientLog.ConnectionLost(_logger, _endpoint, generation, reason);
