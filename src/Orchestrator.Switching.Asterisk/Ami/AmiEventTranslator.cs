@@ -19,6 +19,8 @@ namespace Orchestrator.Switching.Asterisk.Ami;
 /// </remarks>
 internal sealed class AmiEventTranslator(AmiSwitchOptions options)
 {
+    private const int MaxLookupLength = 150; // Asterisk's AST_MAX_UNIQUEID; channel names are shorter still
+
     private readonly Dictionary<string, AmiLeg> _byUniqueid = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AmiLeg> _byActionId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AmiLeg> _agentByConference = new(StringComparer.Ordinal);
@@ -60,7 +62,11 @@ internal sealed class AmiEventTranslator(AmiSwitchOptions options)
         }
     }
 
-    public void Translate(AmiMessage message, DateTimeOffset at, List<LegEvent> output)
+    /// <param name="message">The event.</param>
+    /// <param name="at">Its switch time.</param>
+    /// <param name="output">Receives the leg events it means, in order.</param>
+    /// <param name="hangups">Receives the hang-ups asked for before the channel had a name, now that it has one.</param>
+    public void Translate(AmiMessage message, DateTimeOffset at, List<LegEvent> output, List<(string Channel, int Cause)>? hangups = null)
     {
         switch (message.EventName)
         {
@@ -68,6 +74,12 @@ internal sealed class AmiEventTranslator(AmiSwitchOptions options)
                 if (Find(message) is { } created)
                 {
                     created.ChannelName = message[AmiHeaders.Channel];
+                    if (created.PendingHangupCause is { } cause && created.ChannelName is { } name && hangups is not null)
+                    {
+                        created.PendingHangupCause = null;
+                        hangups.Add((name, cause));
+                    }
+
                     if (!created.Dialing)
                     {
                         created.Dialing = true;
@@ -241,7 +253,30 @@ internal sealed class AmiEventTranslator(AmiSwitchOptions options)
         }
     }
 
+    /// <summary>
+    /// The leg an event is about, by Uniqueid or (for legs without a ChannelId) by channel name. Most events on a
+    /// busy PBX are not ours, so the lookup reads the header's bytes without making a string of them.
+    /// </summary>
     private AmiLeg? Find(AmiMessage message) =>
-        (message[AmiHeaders.Uniqueid] is { } uniqueid ? _byUniqueid.GetValueOrDefault(uniqueid) : null)
-        ?? (_byChannel.Count > 0 && message[AmiHeaders.Channel] is { } channel ? _byChannel.GetValueOrDefault(channel) : null);
+        Lookup(_byUniqueid, message, AmiHeaders.Uniqueid)
+        ?? (_byChannel.Count > 0 ? Lookup(_byChannel, message, AmiHeaders.Channel) : null);
+
+    private static AmiLeg? Lookup(Dictionary<string, AmiLeg> legs, AmiMessage message, string header)
+    {
+        var index = message.IndexOf(header);
+        if (index < 0 || legs.Count == 0)
+        {
+            return null;
+        }
+
+        var bytes = message.ValueBytes(index);
+        if (bytes.Length > MaxLookupLength || !System.Text.Ascii.IsValid(bytes))
+        {
+            return legs.GetValueOrDefault(message.GetValue(index));
+        }
+
+        Span<char> key = stackalloc char[bytes.Length];
+        System.Text.Ascii.ToUtf16(bytes, key, out _);
+        return legs.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var leg) ? leg : null;
+    }
 }

@@ -336,6 +336,7 @@ public sealed class AmiSwitchAdapter : ISwitchAdapter
     private async Task PumpEventsAsync(CancellationToken stopping)
     {
         var output = new List<LegEvent>();
+        var hangups = new List<(string Channel, int Cause)>();
         try
         {
             await foreach (var message in _client.Events.ReadAllAsync(stopping))
@@ -346,17 +347,9 @@ public sealed class AmiSwitchAdapter : ISwitchAdapter
                 }
 
                 var at = SwitchTime(message);
-                List<(string Channel, int Cause)>? pendingHangups = null;
                 lock (_lock)
                 {
-                    _translator.Translate(message, at, output);
-                    if (message.EventName == "Newchannel" && message[AmiHeaders.Uniqueid] is { } uid
-                        && LegId.TryParse(uid, out var id) && _translator.TryGet(id, out var leg)
-                        && leg.PendingHangupCause is { } cause && leg.ChannelName is { } name)
-                    {
-                        leg.PendingHangupCause = null;
-                        (pendingHangups ??= []).Add((name, cause));
-                    }
+                    _translator.Translate(message, at, output, hangups);
                 }
 
                 foreach (var legEvent in output)
@@ -365,10 +358,12 @@ public sealed class AmiSwitchAdapter : ISwitchAdapter
                 }
 
                 output.Clear();
-                foreach (var (channel, cause) in pendingHangups ?? [])
+                foreach (var (channel, cause) in hangups)
                 {
                     _ = HangupLaterAsync(channel, cause);
                 }
+
+                hangups.Clear();
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
