@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
@@ -6,6 +7,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Protocols.Ami;
 using Orchestrator.Protocols.Ami.Framing;
+using Orchestrator.Simulator.Control;
 
 namespace Orchestrator.Simulator.Ami;
 
@@ -31,12 +33,14 @@ internal sealed class AmiSession : IDisposable
     private readonly Channel<AmiMessage> _actions = Channel.CreateBounded<AmiMessage>(new BoundedChannelOptions(256) { SingleReader = true, SingleWriter = true });
     private readonly CancellationTokenSource _stop = new();
     private readonly List<AmiMessage> _held = [];
+    private readonly IAmiWireTap? _tap;
     private int _holds;
     private int _queued;
     private string _closeReason = "client closed the connection";
 
-    public AmiSession(long id, string sessionId, Socket socket, DateTimeOffset connectedAt, ILogger logger)
+    public AmiSession(long id, string sessionId, Socket socket, DateTimeOffset connectedAt, ILogger logger, IAmiWireTap? tap = null)
     {
+        _tap = tap;
         Id = id;
         SessionId = sessionId;
         _socket = socket;
@@ -185,6 +189,7 @@ internal sealed class AmiSession : IDisposable
                     // "Missing action in request" with its ActionID, as Asterisk does.
                     if (frame.Message is { } action)
                     {
+                        _tap?.Read(Id, action, Stopwatch.GetTimestamp());
                         await _actions.Writer.WriteAsync(action, _stop.Token).ConfigureAwait(false);
                     }
                     else
@@ -226,6 +231,7 @@ internal sealed class AmiSession : IDisposable
     private async Task WriteLoopAsync()
     {
         var batch = new ArrayBufferWriter<byte>(4096);
+        var tapped = _tap is null ? null : new List<byte[]>();
         try
         {
             while (await _outbound.Reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
@@ -240,6 +246,7 @@ internal sealed class AmiSession : IDisposable
                     else
                     {
                         batch.Write((byte[])item);
+                        tapped?.Add((byte[])item);
                         Interlocked.Decrement(ref _queued);
                     }
                 }
@@ -248,6 +255,16 @@ internal sealed class AmiSession : IDisposable
                 {
                     await _stream.WriteAsync(batch.WrittenMemory, _stop.Token).ConfigureAwait(false);
                     batch.ResetWrittenCount();
+                    if (tapped is not null)
+                    {
+                        var writtenAt = Stopwatch.GetTimestamp();
+                        foreach (var written in tapped)
+                        {
+                            _tap!.Written(Id, written, writtenAt);
+                        }
+
+                        tapped.Clear();
+                    }
                 }
 
                 if (close)

@@ -200,7 +200,7 @@ public sealed class AsteriskAmiSimulator : IAsyncDisposable
                 sessionId = Core.Ids.NextSessionId();
             }
 
-            var session = new AmiSession(id, sessionId, socket, Time.GetUtcNow(), Logger);
+            var session = new AmiSession(id, sessionId, socket, Time.GetUtcNow(), Logger, Control.WireTap);
             _sessions[id] = session;
             Core.Counters.ConnectionAccepted();
             SimulatorLog.SessionOpened(Logger, id, session.RemotePort);

@@ -37,6 +37,12 @@ public sealed class SimulatorControl
         }
     }
 
+    /// <summary>
+    /// Benchmark hook: sees what each session writes and reads (<see cref="IAmiWireTap"/>). Null by default.
+    /// Set it before clients connect; a session keeps the tap it found when it opened.
+    /// </summary>
+    public IAmiWireTap? WireTap { get; set; }
+
     /// <summary>Steps waiting on the clock (a test can advance a fake clock until none are left).</summary>
     public int PendingTimers => _simulator.Core.Scheduler.Pending;
 

@@ -1,0 +1,40 @@
+namespace Orchestrator.Benchmarks;
+
+/// <summary>Which benchmarks to run, and whether briefly (<c>--quick</c>, a smoke run for CI).</summary>
+internal sealed record BenchmarkCommandLine(bool Parse, bool RoundTrip, bool Latency, bool Quick)
+{
+    public const string Usage =
+        "usage: dotnet run -c Release --project src/Orchestrator.Benchmarks -- [parse|roundtrip|latency|all] [--quick]\n" +
+        "  parse      AMI frame parsing of the recorded fixture mix, and the adapter's typed header reads (BenchmarkDotNet)\n" +
+        "  roundtrip  Originate round trips per second, AmiClient against the simulator on loopback (BenchmarkDotNet)\n" +
+        "  latency    answer event written -> Redirect read, and event loss, at 400 originations/s and 25,000 events/s\n" +
+        "  all        all three (the default)\n" +
+        "  --quick    short runs: a smoke test that the harness works, not figures to quote";
+
+    public static bool TryParse(IReadOnlyList<string> args, out BenchmarkCommandLine command, out string? error)
+    {
+        var which = "all";
+        var quick = false;
+        foreach (var arg in args)
+        {
+            switch (arg)
+            {
+                case "--quick":
+                    quick = true;
+                    break;
+                case "parse" or "roundtrip" or "latency" or "all":
+                    which = arg;
+                    break;
+                default:
+                    command = new BenchmarkCommandLine(false, false, false, false);
+                    error = $"unknown argument '{arg}'";
+                    return false;
+            }
+        }
+
+        var all = which == "all";
+        command = new BenchmarkCommandLine(all || which == "parse", all || which == "roundtrip", all || which == "latency", quick);
+        error = null;
+        return true;
+    }
+}

@@ -1,0 +1,35 @@
+using Orchestrator.Benchmarks;
+using Orchestrator.Benchmarks.Latency;
+using Orchestrator.Benchmarks.Parsing;
+using Orchestrator.Benchmarks.RoundTrip;
+
+// dotnet run -c Release --project src/Orchestrator.Benchmarks -- [parse|roundtrip|latency|all] [--quick]
+// What each benchmark measures, and the latest figures: docs/performance.md.
+if (!BenchmarkCommandLine.TryParse(args, out var command, out var error))
+{
+    Console.Error.WriteLine(error);
+    Console.Error.WriteLine(BenchmarkCommandLine.Usage);
+    return 2;
+}
+
+Console.WriteLine(MachineInfo.Describe());
+var figures = new List<Figure>();
+if (command.Parse)
+{
+    figures.AddRange(ParseSuite.Run(command.Quick));
+}
+
+if (command.RoundTrip)
+{
+    figures.AddRange(RoundTripSuite.Run(command.Quick));
+}
+
+if (command.Latency)
+{
+    figures.AddRange(await LatencySuite.RunAsync(command.Quick));
+}
+
+Console.WriteLine();
+Console.WriteLine($"machine at the end: {MachineInfo.LoadAverage()}");
+FigureTable.Write(Console.Out, figures);
+return 0;
