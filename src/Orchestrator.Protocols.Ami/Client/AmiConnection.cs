@@ -26,6 +26,11 @@ internal sealed class AmiConnection : IAsyncDisposable
     private readonly TaskCompletionSource<AmiMessage> _banner = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<string> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _lifetime = new();
+
+    // Whoever holds it writes to the socket: a sender that finds it free writes its own action at once (no
+    // hand-off to the writer loop on the hot path); otherwise the action waits in _outgoing for the loop.
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly PipeWriter _writer;
     private readonly string _actionIdPrefix;
     private readonly Task _readerLoop;
     private readonly Task _writerLoop;
@@ -44,6 +49,7 @@ internal sealed class AmiConnection : IAsyncDisposable
         _endpoint = $"{options.Host}:{options.Port}";
         _publishEvent = publishEvent;
         _actionIdPrefix = $"orch-{generation}-";
+        _writer = PipeWriter.Create(_stream, new StreamPipeWriterOptions(leaveOpen: true));
         _readerLoop = Task.Run(ReadLoopAsync);
         _writerLoop = Task.Run(WriteLoopAsync);
     }
@@ -108,7 +114,17 @@ internal sealed class AmiConnection : IAsyncDisposable
 
         try
         {
-            if (_closed.Task.IsCompleted || !_outgoing.Writer.TryWrite(action.ToMessage()))
+            var message = action.ToMessage();
+            if (_closed.Task.IsCompleted)
+            {
+                throw new AmiNotConnectedException($"AMI {_endpoint}: connection generation {Generation} is closing; {action.Name} was not sent.");
+            }
+
+            if (_writeLock.Wait(0, CancellationToken.None))
+            {
+                await WriteHoldingLockAsync(message);
+            }
+            else if (!_outgoing.Writer.TryWrite(message))
             {
                 throw new AmiNotConnectedException($"AMI {_endpoint}: connection generation {Generation} is closing; {action.Name} was not sent.");
             }
@@ -154,6 +170,7 @@ internal sealed class AmiConnection : IAsyncDisposable
         await Task.WhenAll(_readerLoop, _writerLoop);
         await _stream.DisposeAsync();
         _lifetime.Dispose();
+        _writeLock.Dispose();
     }
 
     private async Task ReadLoopAsync()
@@ -202,34 +219,53 @@ internal sealed class AmiConnection : IAsyncDisposable
 
     private async Task WriteLoopAsync()
     {
-        var writer = PipeWriter.Create(_stream, new StreamPipeWriterOptions(leaveOpen: true));
         try
         {
             while (await _outgoing.Reader.WaitToReadAsync(_lifetime.Token))
             {
-                // Everything queued goes out in one flush: under load, many actions share a syscall.
-                while (_outgoing.Reader.TryRead(out var message))
-                {
-                    message.WriteTo(writer);
-                }
-
-                var flushed = await writer.FlushAsync(_lifetime.Token);
-                if (flushed.IsCompleted)
-                {
-                    break;
-                }
+                await _writeLock.WaitAsync(_lifetime.Token);
+                await WriteHoldingLockAsync(null);
             }
         }
         catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
         {
         }
-        catch (Exception error) when (error is IOException or SocketException or ObjectDisposedException)
+        finally
+        {
+            // A sender may be writing right now: complete the pipe only once it is done.
+            await _writeLock.WaitAsync(CancellationToken.None);
+            await _writer.CompleteAsync();
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Writes what is queued, then <paramref name="message"/>, in one flush: under load many actions share a
+    /// syscall, and queued actions always go before a newer one. Releases the write lock.
+    /// </summary>
+    private async Task WriteHoldingLockAsync(AmiMessage? message)
+    {
+        try
+        {
+            while (_outgoing.Reader.TryRead(out var queued))
+            {
+                queued.WriteTo(_writer);
+            }
+
+            message?.WriteTo(_writer);
+            await _writer.FlushAsync(_lifetime.Token);
+        }
+        catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
+        {
+            // Closing: the pending action fails as "connection lost".
+        }
+        catch (Exception error) when (error is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
             Abort($"write failed: {error.Message}");
         }
         finally
         {
-            await writer.CompleteAsync();
+            _writeLock.Release();
         }
     }
 

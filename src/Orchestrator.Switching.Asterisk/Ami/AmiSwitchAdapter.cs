@@ -22,9 +22,14 @@ public sealed class AmiSwitchAdapter : ISwitchAdapter
     private readonly ILogger _logger;
     private readonly AmiEventTranslator _translator;
     private readonly Lock _lock = new();
+    // The consumer (the runtime) may continue on the adapter's own pump when it is waiting for an event: one
+    // thread hop fewer between an answer and its bridge command. This is the adapter's task, not the socket
+    // reader's — the AMI client still hands every event across a queue, so no consumer code runs on the reader.
     private readonly Channel<SwitchEvent> _events = Channel.CreateBounded<SwitchEvent>(new BoundedChannelOptions(65_536)
     {
         SingleReader = true,
+        SingleWriter = false,
+        AllowSynchronousContinuations = true,
         FullMode = BoundedChannelFullMode.Wait,
     });
 
