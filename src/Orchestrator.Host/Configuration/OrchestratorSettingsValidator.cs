@@ -3,6 +3,7 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Orchestrator.Protocols.Ami.Client;
+using Orchestrator.Protocols.Ari;
 using Orchestrator.Runtime;
 using Orchestrator.State.Redis;
 using Orchestrator.Switching.Asterisk.Ami;
@@ -149,6 +150,42 @@ public sealed class OrchestratorSettingsValidator : IValidateOptions<Orchestrato
 
         CheckAmiTuning(settings.Switch.Ami, problems);
         CheckAsterisk(settings.Switch.Asterisk, problems);
+        if (type == SwitchTypes.AsteriskAri)
+        {
+            CheckAri(settings.Switch.Ari, settings.Switch.AriAdapter.DefaultTrunk, problems);
+        }
+    }
+
+    private static void CheckAri(AriClientOptions ari, string defaultTrunk, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(ari.Host))
+        {
+            problems.Add("Switch:Ari:Host is empty. Set it to your Asterisk's address, e.g. 10.0.0.5 (http.conf bindaddr).");
+        }
+
+        if (string.IsNullOrWhiteSpace(ari.Username))
+        {
+            problems.Add("Switch:Ari:Username is empty. Set it to the ari.conf user the orchestrator uses, e.g. orchestrator (see asterisk-conf/ari_orchestrator.conf).");
+        }
+
+        if (string.IsNullOrWhiteSpace(ari.Password))
+        {
+            problems.Add("Switch:Ari:Password is empty. Set it to that user's password from ari.conf (prefer an environment variable: Switch__Ari__Password).");
+        }
+
+        // The client's own checks (timeouts, sizes), reported under this host's key names; the account is checked above.
+        foreach (var failure in new AriClientOptionsValidator().Validate(null, ari).Failures ?? [])
+        {
+            if (!failure.Contains("Host", StringComparison.Ordinal) && !failure.Contains("Username", StringComparison.Ordinal) && !failure.Contains("Password", StringComparison.Ordinal))
+            {
+                problems.Add(failure.StartsWith("Ari", StringComparison.Ordinal) ? $"Switch:{failure}" : failure);
+            }
+        }
+
+        if (!(defaultTrunk.Contains(DialString.NumberPlaceholder, StringComparison.Ordinal) || defaultTrunk.Contains(DialString.DigitsPlaceholder, StringComparison.Ordinal)))
+        {
+            problems.Add($"Switch:AriAdapter:DefaultTrunk '{defaultTrunk}' has no {DialString.NumberPlaceholder} or {DialString.DigitsPlaceholder} placeholder. Use e.g. 'PJSIP/{{digits}}@trunk'.");
+        }
     }
 
     private static void CheckAmiAccount(AmiClientOptions ami, List<string> problems)
@@ -215,11 +252,18 @@ public sealed class OrchestratorSettingsValidator : IValidateOptions<Orchestrato
 
     private static void CheckSimulator(SimulatorOptions simulator, List<string> problems)
     {
-        Range(problems, "Simulator:AmiPort", simulator.AmiPort, 0, 65535, "0 takes a free loopback port");
-        if (string.IsNullOrWhiteSpace(simulator.TrunkTemplate)
-            || !(simulator.TrunkTemplate.Contains(DialString.NumberPlaceholder, StringComparison.Ordinal) || simulator.TrunkTemplate.Contains(DialString.DigitsPlaceholder, StringComparison.Ordinal)))
+        if (Known(simulator.Protocol, SimulatorProtocols.All) is null)
         {
-            problems.Add($"Simulator:TrunkTemplate '{simulator.TrunkTemplate}' has no {DialString.DigitsPlaceholder} or {DialString.NumberPlaceholder} placeholder. Use 'Local/{{digits}}@sim-customers'.");
+            problems.Add(UnknownValue("Simulator:Protocol", simulator.Protocol, SimulatorProtocols.All, "how the orchestrator reaches the simulator"));
+        }
+
+        Range(problems, "Simulator:AmiPort", simulator.AmiPort, 0, 65535, "0 takes a free loopback port");
+        Range(problems, "Simulator:AriPort", simulator.AriPort, 0, 65535, "0 takes a free loopback port");
+        var template = simulator.EffectiveTrunkTemplate;
+        if (string.IsNullOrWhiteSpace(template)
+            || !(template.Contains(DialString.NumberPlaceholder, StringComparison.Ordinal) || template.Contains(DialString.DigitsPlaceholder, StringComparison.Ordinal)))
+        {
+            problems.Add($"Simulator:TrunkTemplate '{template}' has no {DialString.DigitsPlaceholder} or {DialString.NumberPlaceholder} placeholder. Use 'Local/{{digits}}@sim-customers'.");
         }
 
         problems.AddRange(OutcomeModelSource.Check(simulator));

@@ -18,14 +18,36 @@ public sealed class SimulatorOptions
     /// <summary>Replaces the model's seed (the same seed gives the same customers). Default: the model's own.</summary>
     public long? Seed { get; set; }
 
+    /// <summary>
+    /// Which protocol the embedded simulator speaks and the orchestrator uses to reach it: <c>Ami</c> (default) or
+    /// <c>Ari</c> (REST + events WebSocket, driven by the ARI adapter).
+    /// </summary>
+    public string Protocol { get; set; } = SimulatorProtocols.Ami;
+
     /// <summary>The loopback port of the simulator's AMI server; 0 (default) takes a free port. 0 to 65535.</summary>
     public int AmiPort { get; set; }
 
+    /// <summary>The loopback port of the simulator's ARI server (with <see cref="Protocol"/> Ari); 0 (default) takes a free port.</summary>
+    public int AriPort { get; set; }
+
     /// <summary>
-    /// How customers are dialed through the simulator's dialplan; <c>{digits}</c> is the number without its '+'.
-    /// Default <c>Local/{digits}@sim-customers</c>. Applied to the demo's trunk.
+    /// How customers are dialed through the simulator; <c>{digits}</c> is the number without its '+'. Default: for AMI
+    /// <c>Local/{digits}@sim-customers</c>, for ARI <c>PJSIP/{digits}@trunk</c>. Applied to the demo's trunk.
     /// </summary>
-    public string TrunkTemplate { get; set; } = "Local/{digits}@sim-customers";
+    public string? TrunkTemplate { get; set; }
+
+    /// <summary>The trunk template in effect: <see cref="TrunkTemplate"/>, or the protocol's default.</summary>
+    public string EffectiveTrunkTemplate => TrunkTemplate
+        ?? (string.Equals(Protocol, SimulatorProtocols.Ari, StringComparison.OrdinalIgnoreCase) ? "PJSIP/{digits}@trunk" : "Local/{digits}@sim-customers");
+}
+
+/// <summary>The values of <see cref="SimulatorOptions.Protocol"/>.</summary>
+public static class SimulatorProtocols
+{
+    public const string Ami = "Ami";
+    public const string Ari = "Ari";
+
+    public static IReadOnlyList<string> All { get; } = [Ami, Ari];
 }
 
 /// <summary>The named values of <see cref="SimulatorOptions.OutcomeModel"/>.</summary>

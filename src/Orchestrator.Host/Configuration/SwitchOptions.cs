@@ -1,5 +1,7 @@
 using Orchestrator.Protocols.Ami.Client;
+using Orchestrator.Protocols.Ari;
 using Orchestrator.Switching.Asterisk.Ami;
+using Orchestrator.Switching.Asterisk.Ari;
 
 namespace Orchestrator.Host.Configuration;
 
@@ -9,8 +11,9 @@ public sealed class SwitchOptions
     public const string SectionName = "Switch";
 
     /// <summary>
-    /// <c>Simulator</c> (default: an embedded Asterisk simulator on a loopback port, reached over real AMI) or
-    /// <c>AsteriskAmi</c> (a real Asterisk running asterisk-conf/extensions_orchestrator.conf).
+    /// <c>Simulator</c> (default: an embedded Asterisk simulator on a loopback port, reached over real AMI or ARI),
+    /// <c>AsteriskAmi</c> (a real Asterisk running asterisk-conf/extensions_orchestrator.conf, over AMI) or
+    /// <c>AsteriskAri</c> (the same over ARI: REST and the events WebSocket).
     /// </summary>
     public string Type { get; set; } = SwitchTypes.Simulator;
 
@@ -22,6 +25,15 @@ public sealed class SwitchOptions
 
     /// <summary>How the adapter uses the dialplan (contexts, default trunk). The defaults match asterisk-conf/.</summary>
     public AmiSwitchOptions Asterisk { get; set; } = new();
+
+    /// <summary>
+    /// The ARI connection. Host, Username and Password are required for <c>AsteriskAri</c> (asterisk-conf/ari_orchestrator.conf,
+    /// http_orchestrator.conf); with the simulator they are set by the host.
+    /// </summary>
+    public AriClientOptions Ari { get; set; } = new();
+
+    /// <summary>How the ARI adapter places and bridges calls (default trunk, AMD context, bridge names). The defaults match asterisk-conf/.</summary>
+    public AriSwitchOptions AriAdapter { get; set; } = new();
 }
 
 /// <summary>The values of <see cref="SwitchOptions.Type"/>.</summary>
@@ -29,6 +41,7 @@ public static class SwitchTypes
 {
     public const string Simulator = "Simulator";
     public const string AsteriskAmi = "AsteriskAmi";
+    public const string AsteriskAri = "AsteriskAri";
 
-    public static IReadOnlyList<string> All { get; } = [Simulator, AsteriskAmi];
+    public static IReadOnlyList<string> All { get; } = [Simulator, AsteriskAmi, AsteriskAri];
 }

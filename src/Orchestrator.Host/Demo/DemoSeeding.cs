@@ -30,7 +30,7 @@ internal sealed class DemoSeeding(
 
             if (string.Equals(settings.Value.Switch.Type, SwitchTypes.Simulator, StringComparison.OrdinalIgnoreCase))
             {
-                var template = settings.Value.Simulator.TrunkTemplate;
+                var template = settings.Value.Simulator.EffectiveTrunkTemplate;
                 var trunk = await db.Campaigns.Where(c => c.Id == result.CampaignId && c.TrunkId != null)
                     .Join(db.Trunks, c => c.TrunkId, t => t.Id, (c, t) => t)
                     .SingleOrDefaultAsync(cancellationToken);

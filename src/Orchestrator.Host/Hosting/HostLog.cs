@@ -20,6 +20,9 @@ internal static partial class HostLog
     [LoggerMessage(1010, LogLevel.Information, "Demo: seeded project {ProjectId}, campaign {CampaignId}, {Agents} agents ({State})")]
     public static partial void DemoSeeded(ILogger logger, long projectId, long campaignId, int agents, string state);
 
+    [LoggerMessage(1099, LogLevel.Information, "Embedded Asterisk simulator listening on 127.0.0.1:{Port} for ARI (outcome model {Model}); connecting over REST and the events WebSocket")]
+    public static partial void AriSimulatorListening(ILogger logger, int port, string model);
+
     [LoggerMessage(1011, LogLevel.Information, "Demo: trunk '{Trunk}' now dials {Template} (the simulator's dialplan matches digits only)")]
     public static partial void DemoTrunkAdjusted(ILogger logger, string trunk, string template);
 

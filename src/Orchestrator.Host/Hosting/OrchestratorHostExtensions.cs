@@ -11,6 +11,7 @@ using Orchestrator.Host.Switching;
 using Orchestrator.Runtime;
 using Orchestrator.Runtime.Observability;
 using Orchestrator.Simulator.Ami;
+using Orchestrator.Simulator.Ari;
 using Orchestrator.State;
 using Orchestrator.State.Redis;
 using Orchestrator.Switching;
@@ -158,12 +159,42 @@ public static class OrchestratorHostExtensions
 
     private static void AddSwitch(IServiceCollection services, OrchestratorSettings settings)
     {
+        var type = settings.Switch.Type;
+        var simulated = !string.Equals(type, SwitchTypes.AsteriskAmi, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(type, SwitchTypes.AsteriskAri, StringComparison.OrdinalIgnoreCase);
+        var overAri = string.Equals(type, SwitchTypes.AsteriskAri, StringComparison.OrdinalIgnoreCase)
+            || (simulated && string.Equals(settings.Simulator.Protocol, SimulatorProtocols.Ari, StringComparison.OrdinalIgnoreCase));
+
+        if (overAri)
+        {
+            AsteriskAriSimulatorOptions? ariSimulator = null;
+            var adapter = settings.Switch.AriAdapter;
+            if (simulated)
+            {
+                // The simulator dials customers through the outcome model when they come through a trunk.
+                adapter.DefaultTrunk = settings.Simulator.EffectiveTrunkTemplate;
+                ariSimulator = new AsteriskAriSimulatorOptions
+                {
+                    Port = settings.Simulator.AriPort,
+                    Outcomes = OutcomeModelSource.Load(settings.Simulator),
+                };
+            }
+
+            services.AddSingleton<ISwitchAdapter>(provider => new HostedAriSwitch(
+                settings.Switch.Ari,
+                adapter,
+                ariSimulator,
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILoggerFactory>()));
+            return;
+        }
+
         AsteriskAmiSimulatorOptions? simulator = null;
         var asterisk = settings.Switch.Asterisk;
-        if (!string.Equals(settings.Switch.Type, SwitchTypes.AsteriskAmi, StringComparison.OrdinalIgnoreCase))
+        if (simulated)
         {
             // The simulator runs asterisk-conf's dialplan, so the contexts stay; its customers are dialed as digits.
-            asterisk.DefaultTrunk = settings.Simulator.TrunkTemplate;
+            asterisk.DefaultTrunk = settings.Simulator.EffectiveTrunkTemplate;
             simulator = new AsteriskAmiSimulatorOptions
             {
                 Port = settings.Simulator.AmiPort,

@@ -126,7 +126,7 @@ internal sealed class HostedAmiSwitch(
 /// Closes the switch connection (and stops the embedded simulator) once the runtime has stopped: registered before the
 /// runtime, so it stops after it.
 /// </summary>
-internal sealed class SwitchShutdown(HostedAmiSwitch hostedSwitch) : IHostedService
+internal sealed class SwitchShutdown(ISwitchAdapter hostedSwitch) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
