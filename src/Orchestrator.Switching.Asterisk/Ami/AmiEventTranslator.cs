@@ -1,6 +1,7 @@
 using System.Globalization;
 using Orchestrator.Core.Calls;
 using Orchestrator.Protocols.Ami;
+using Orchestrator.Protocols.Ami.Events;
 using Orchestrator.Switching.Events;
 
 namespace Orchestrator.Switching.Asterisk.Ami;
@@ -70,10 +71,10 @@ internal sealed class AmiEventTranslator(AmiSwitchOptions options)
     {
         switch (message.EventName)
         {
-            case "Newchannel":
+            case AmiEventNames.Newchannel:
                 if (Find(message) is { } created)
                 {
-                    created.ChannelName = message[AmiHeaders.Channel];
+                    created.ChannelName = new NewchannelEvent(message).Channel;
                     if (created.PendingHangupCause is { } cause && created.ChannelName is { } name && hangups is not null)
                     {
                         created.PendingHangupCause = null;
@@ -89,39 +90,40 @@ internal sealed class AmiEventTranslator(AmiSwitchOptions options)
 
                 break;
 
-            case "Newstate":
+            case AmiEventNames.Newstate:
                 if (Find(message) is { } changed)
                 {
-                    changed.ChannelName ??= message[AmiHeaders.Channel];
-                    OnChannelState(changed, message[AmiHeaders.ChannelState], at, output);
+                    var newstate = new NewstateEvent(message);
+                    changed.ChannelName ??= newstate.Channel;
+                    OnChannelState(changed, newstate.ChannelState, at, output);
                 }
 
                 break;
 
-            case "OriginateResponse":
+            case AmiEventNames.OriginateResponse:
                 OnOriginateResponse(message, at, output);
                 break;
 
-            case "VarSet":
-                if (message.ValueEquals(AmiHeaders.Variable, "AMDSTATUS") && Find(message) is { } detected)
+            case AmiEventNames.VarSet:
+                if (new VarSetEvent(message).Is("AMDSTATUS") && Find(message) is { } detected)
                 {
-                    var verdict = message[AmiHeaders.Value];
+                    var verdict = new VarSetEvent(message).Value;
                     var kind = string.Equals(verdict, "MACHINE", StringComparison.OrdinalIgnoreCase) ? LegEventKind.MachineDetected : LegEventKind.HumanDetected;
                     output.Add(new LegEvent(detected.Id, kind, at) { RawCause = verdict });
                 }
 
                 break;
 
-            case "ConfbridgeJoin":
+            case AmiEventNames.ConfbridgeJoin:
                 if (Find(message) is { IsAgent: false } joined)
                 {
-                    var agent = _agentByConference.GetValueOrDefault(message[AmiHeaders.Conference] ?? string.Empty);
+                    var agent = _agentByConference.GetValueOrDefault(new ConfbridgeMemberEvent(message).Conference ?? string.Empty);
                     output.Add(new LegEvent(joined.Id, LegEventKind.Bridged, at) { OtherLeg = agent?.Id });
                 }
 
                 break;
 
-            case "ConfbridgeLeave":
+            case AmiEventNames.ConfbridgeLeave:
                 if (Find(message) is { IsAgent: false } left)
                 {
                     output.Add(new LegEvent(left.Id, LegEventKind.Unbridged, at));
@@ -129,7 +131,7 @@ internal sealed class AmiEventTranslator(AmiSwitchOptions options)
 
                 break;
 
-            case "Hangup":
+            case AmiEventNames.Hangup:
                 if (Find(message) is { } gone)
                 {
                     OnHangup(gone, message, at, output);
@@ -164,15 +166,15 @@ internal sealed class AmiEventTranslator(AmiSwitchOptions options)
         }
     }
 
-    private static void OnChannelState(AmiLeg leg, string? state, DateTimeOffset at, List<LegEvent> output)
+    private static void OnChannelState(AmiLeg leg, int state, DateTimeOffset at, List<LegEvent> output)
     {
         switch (state)
         {
-            case "5" when !leg.Ringing && !leg.Answered:
+            case NewstateEvent.Ringing when !leg.Ringing && !leg.Answered:
                 leg.Ringing = true;
                 output.Add(new LegEvent(leg.Id, LegEventKind.Ringing, at));
                 break;
-            case "6" when !leg.Answered:
+            case NewstateEvent.Up when !leg.Answered:
                 leg.Answered = true;
                 output.Add(new LegEvent(leg.Id, LegEventKind.Answered, at));
                 break;
@@ -187,9 +189,10 @@ internal sealed class AmiEventTranslator(AmiSwitchOptions options)
             return;
         }
 
-        if (message.ValueEquals(AmiHeaders.Response, "Success"))
+        var response = new OriginateResponseEvent(message);
+        if (response.Succeeded)
         {
-            leg.ChannelName ??= message[AmiHeaders.Channel];
+            leg.ChannelName ??= response.Channel;
             if (leg.ChannelName is { } channel)
             {
                 _byChannel[channel] = leg;
@@ -204,9 +207,9 @@ internal sealed class AmiEventTranslator(AmiSwitchOptions options)
             return;
         }
 
-        var reason = message[AmiHeaders.Reason];
+        var reason = response.Reason;
         leg.OriginateFailure = OriginateReason.ToHangupCause(reason);
-        leg.OriginateFailureReason = $"OriginateResponse Reason {reason}";
+        leg.OriginateFailureReason = string.Create(CultureInfo.InvariantCulture, $"OriginateResponse Reason {reason}");
 
         // No channel was ever created (unknown technology, unreachable endpoint), or it is already gone.
         if (leg.ChannelGone || leg.ChannelName is null)
@@ -218,11 +221,11 @@ internal sealed class AmiEventTranslator(AmiSwitchOptions options)
     private void OnHangup(AmiLeg leg, AmiMessage message, DateTimeOffset at, List<LegEvent> output)
     {
         leg.ChannelGone = true;
-        var code = message[AmiHeaders.Cause];
-        var raw = $"{code} {message[AmiHeaders.CauseText]}".Trim();
+        var hangup = new HangupEvent(message);
+        var raw = string.Create(CultureInfo.InvariantCulture, $"{hangup.Cause} {hangup.CauseText}").Trim();
         if (leg.Answered)
         {
-            End(leg, int.TryParse(code, CultureInfo.InvariantCulture, out var q850) ? Q850.ToHangupCause(q850) : HangupCause.Unknown, raw, at, output);
+            End(leg, hangup.Cause >= 0 ? Q850.ToHangupCause(hangup.Cause) : HangupCause.Unknown, raw, at, output);
         }
         else if (leg.OriginateFailure is { } failure)
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Orchestrator.Core.Calls;
 using Orchestrator.Protocols.Ami;
 using Orchestrator.Protocols.Ami.Client;
+using Orchestrator.Protocols.Ami.Events;
 using Orchestrator.Switching.Commands;
 using Orchestrator.Switching.Events;
 
@@ -251,12 +252,12 @@ public sealed class AmiSwitchAdapter : ISwitchAdapter
             throw Translate(error, "CoreShowChannels");
         }
 
-        return list.Items.Select(item => new LiveChannel(
-            LegId.TryParse(item[AmiHeaders.Uniqueid], out var leg) ? leg : null,
-            item[AmiHeaders.Channel] ?? string.Empty,
-            item[AmiHeaders.Uniqueid] ?? string.Empty,
-            item[AmiHeaders.ChannelStateDesc] ?? string.Empty,
-            item.ValueEquals(AmiHeaders.ChannelState, "6"))).ToList();
+        return list.Items.Select(item => new CoreShowChannelEvent(item)).Select(channel => new LiveChannel(
+            LegId.TryParse(channel.Uniqueid, out var leg) ? leg : null,
+            channel.Channel ?? string.Empty,
+            channel.Uniqueid ?? string.Empty,
+            channel.ChannelStateDesc ?? string.Empty,
+            channel.IsUp)).ToList();
     }
 
     public async ValueTask DisposeAsync()

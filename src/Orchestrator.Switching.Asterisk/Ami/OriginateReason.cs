@@ -8,13 +8,13 @@ namespace Orchestrator.Switching.Asterisk.Ami;
 /// </summary>
 internal static class OriginateReason
 {
-    public static HangupCause ToHangupCause(string? reason) => reason switch
+    public static HangupCause ToHangupCause(int reason) => reason switch
     {
-        "1" => HangupCause.NormalClearing, // hung up before answer
-        "3" => HangupCause.NoAnswer,       // still ringing when the timeout hit
-        "5" => HangupCause.Busy,
-        "8" => HangupCause.Congestion,
-        "0" => HangupCause.ChannelUnavailable,
+        1 => HangupCause.NormalClearing, // hung up before answer
+        3 => HangupCause.NoAnswer,       // still ringing when the timeout hit
+        5 => HangupCause.Busy,
+        8 => HangupCause.Congestion,
+        0 => HangupCause.ChannelUnavailable,
         _ => HangupCause.Failed,
     };
 }
