@@ -1,10 +1,7 @@
-using System.Threading.Channels;
 using Orchestrator.Protocols.Ami.Client;
 using Orchestrator.Simulator.Ami;
 using Orchestrator.Switching;
 using Orchestrator.Switching.Asterisk.Ami;
-using Orchestrator.Switching.Commands;
-using Orchestrator.Switching.Events;
 
 namespace Orchestrator.Host.Switching;
 
@@ -21,36 +18,17 @@ internal sealed class HostedAmiSwitch(
     AmiSwitchOptions switchOptions,
     AsteriskAmiSimulatorOptions? simulatorOptions,
     TimeProvider time,
-    ILoggerFactory loggers) : ISwitchAdapter
+    ILoggerFactory loggers) : HostedSwitch
 {
     private AsteriskAmiSimulator? _simulator;
-    private AmiSwitchAdapter? _adapter;
-    private int _disposed;
 
-    public string Name => simulatorOptions is null ? "asterisk-ami" : "simulator-ami";
+    public override string Name => simulatorOptions is null ? "asterisk-ami" : "simulator-ami";
 
     /// <summary>The embedded simulator (its control surface and counters), or null for a real Asterisk or before start.</summary>
     public AsteriskAmiSimulator? Simulator => _simulator;
 
-    public SwitchCapabilities Capabilities => AdapterOrNull?.Capabilities ?? SwitchCapabilities.AnsweringMachineDetection
-        | SwitchCapabilities.NailedUpAgentLegs | SwitchCapabilities.Bridging | SwitchCapabilities.PlayThenHangup | SwitchCapabilities.ChannelListing;
-
-    public SwitchConnectionState State => Volatile.Read(ref _disposed) == 0 && AdapterOrNull is { } adapter ? adapter.State : SwitchConnectionState.Disconnected;
-
-    public ChannelReader<SwitchEvent> Events => Adapter.Events;
-
-    private AmiSwitchAdapter? AdapterOrNull => Volatile.Read(ref _adapter);
-
-    private AmiSwitchAdapter Adapter => AdapterOrNull ?? throw new SwitchNotReadyException("The switch has not been started yet.");
-
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override ISwitchAdapter CreateAdapter()
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        if (AdapterOrNull is not null)
-        {
-            throw new InvalidOperationException("The switch is already started.");
-        }
-
         var client = clientOptions;
         if (simulatorOptions is not null)
         {
@@ -60,43 +38,11 @@ internal sealed class HostedAmiSwitch(
             HostLog.SimulatorListening(loggers.CreateLogger<HostedAmiSwitch>(), _simulator.Port, simulatorOptions.Outcomes.Name ?? "custom");
         }
 
-        var adapter = new AmiSwitchAdapter(new AmiClient(client, time, loggers.CreateLogger<AmiClient>()), switchOptions, time, loggers.CreateLogger<AmiSwitchAdapter>());
-        Volatile.Write(ref _adapter, adapter);
-        await adapter.StartAsync(cancellationToken);
+        return new AmiSwitchAdapter(new AmiClient(client, time, loggers.CreateLogger<AmiClient>()), switchOptions, time, loggers.CreateLogger<AmiSwitchAdapter>());
     }
 
-    public Task OriginateAsync(OriginateCommand command, CancellationToken cancellationToken) => Adapter.OriginateAsync(command, cancellationToken);
-
-    public Task OpenAgentLegAsync(AgentLegCommand command, CancellationToken cancellationToken) => Adapter.OpenAgentLegAsync(command, cancellationToken);
-
-    public Task BridgeAsync(BridgeCommand command, CancellationToken cancellationToken) => Adapter.BridgeAsync(command, cancellationToken);
-
-    public Task PlayThenHangupAsync(PlayThenHangupCommand command, CancellationToken cancellationToken) => Adapter.PlayThenHangupAsync(command, cancellationToken);
-
-    public Task HangupAsync(HangupCommand command, CancellationToken cancellationToken) => Adapter.HangupAsync(command, cancellationToken);
-
-    public Task StartRecordingAsync(RecordingCommand command, CancellationToken cancellationToken) => Adapter.StartRecordingAsync(command, cancellationToken);
-
-    public Task StopRecordingAsync(RecordingCommand command, CancellationToken cancellationToken) => Adapter.StopRecordingAsync(command, cancellationToken);
-
-    public Task TransferAsync(TransferCommand command, CancellationToken cancellationToken) => Adapter.TransferAsync(command, cancellationToken);
-
-    public Task MonitorAsync(MonitorCommand command, CancellationToken cancellationToken) => Adapter.MonitorAsync(command, cancellationToken);
-
-    public Task<IReadOnlyList<LiveChannel>> ListLiveChannelsAsync(CancellationToken cancellationToken) => Adapter.ListLiveChannelsAsync(cancellationToken);
-
-    public async ValueTask DisposeAsync()
+    protected override async ValueTask DisposeOwnedAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        if (AdapterOrNull is { } adapter)
-        {
-            await adapter.DisposeAsync();
-        }
-
         if (_simulator is not null)
         {
             await _simulator.DisposeAsync();

@@ -1,12 +1,9 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Protocols.Ari;
 using Orchestrator.Protocols.Ari.Client;
 using Orchestrator.Simulator.Ari;
 using Orchestrator.Switching;
 using Orchestrator.Switching.Asterisk.Ari;
-using Orchestrator.Switching.Commands;
-using Orchestrator.Switching.Events;
 
 namespace Orchestrator.Host.Switching;
 
@@ -21,33 +18,15 @@ internal sealed class HostedAriSwitch(
     AriSwitchOptions switchOptions,
     AsteriskAriSimulatorOptions? simulatorOptions,
     TimeProvider time,
-    ILoggerFactory loggers) : ISwitchAdapter
+    ILoggerFactory loggers) : HostedSwitch
 {
     private AsteriskAriSimulator? _simulator;
     private ServiceProvider? _client;
-    private AriSwitchAdapter? _adapter;
-    private int _disposed;
 
-    public string Name => simulatorOptions is null ? "asterisk-ari" : "simulator-ari";
+    public override string Name => simulatorOptions is null ? "asterisk-ari" : "simulator-ari";
 
-    public SwitchCapabilities Capabilities => AdapterOrNull?.Capabilities ?? SwitchCapabilities.None;
-
-    public SwitchConnectionState State => Volatile.Read(ref _disposed) == 0 && AdapterOrNull is { } adapter ? adapter.State : SwitchConnectionState.Disconnected;
-
-    public ChannelReader<SwitchEvent> Events => Adapter.Events;
-
-    private AriSwitchAdapter? AdapterOrNull => Volatile.Read(ref _adapter);
-
-    private AriSwitchAdapter Adapter => AdapterOrNull ?? throw new SwitchNotReadyException("The switch has not been started yet.");
-
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override ISwitchAdapter CreateAdapter()
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        if (AdapterOrNull is not null)
-        {
-            throw new InvalidOperationException("The switch is already started.");
-        }
-
         var target = clientOptions;
         if (simulatorOptions is not null)
         {
@@ -64,44 +43,11 @@ internal sealed class HostedAriSwitch(
         services.AddSingleton(time);
         services.AddAriClient(o => Copy(target, o));
         _client = services.BuildServiceProvider();
-
-        var adapter = new AriSwitchAdapter(_client.GetRequiredService<AriClient>(), switchOptions, time, loggers.CreateLogger<AriSwitchAdapter>());
-        Volatile.Write(ref _adapter, adapter);
-        await adapter.StartAsync(cancellationToken);
+        return new AriSwitchAdapter(_client.GetRequiredService<AriClient>(), switchOptions, time, loggers.CreateLogger<AriSwitchAdapter>());
     }
 
-    public Task OriginateAsync(OriginateCommand command, CancellationToken cancellationToken) => Adapter.OriginateAsync(command, cancellationToken);
-
-    public Task OpenAgentLegAsync(AgentLegCommand command, CancellationToken cancellationToken) => Adapter.OpenAgentLegAsync(command, cancellationToken);
-
-    public Task BridgeAsync(BridgeCommand command, CancellationToken cancellationToken) => Adapter.BridgeAsync(command, cancellationToken);
-
-    public Task PlayThenHangupAsync(PlayThenHangupCommand command, CancellationToken cancellationToken) => Adapter.PlayThenHangupAsync(command, cancellationToken);
-
-    public Task HangupAsync(HangupCommand command, CancellationToken cancellationToken) => Adapter.HangupAsync(command, cancellationToken);
-
-    public Task StartRecordingAsync(RecordingCommand command, CancellationToken cancellationToken) => Adapter.StartRecordingAsync(command, cancellationToken);
-
-    public Task StopRecordingAsync(RecordingCommand command, CancellationToken cancellationToken) => Adapter.StopRecordingAsync(command, cancellationToken);
-
-    public Task TransferAsync(TransferCommand command, CancellationToken cancellationToken) => Adapter.TransferAsync(command, cancellationToken);
-
-    public Task MonitorAsync(MonitorCommand command, CancellationToken cancellationToken) => Adapter.MonitorAsync(command, cancellationToken);
-
-    public Task<IReadOnlyList<LiveChannel>> ListLiveChannelsAsync(CancellationToken cancellationToken) => Adapter.ListLiveChannelsAsync(cancellationToken);
-
-    public async ValueTask DisposeAsync()
+    protected override async ValueTask DisposeOwnedAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        if (AdapterOrNull is { } adapter)
-        {
-            await adapter.DisposeAsync();
-        }
-
         if (_client is not null)
         {
             await _client.DisposeAsync();
