@@ -7,6 +7,9 @@
 #   scripts/bench-wire.sh                 all benchmarks, full length
 #   scripts/bench-wire.sh --quick         all benchmarks, short runs (a smoke test: figures not to be quoted)
 #   scripts/bench-wire.sh latency         one of: parse | roundtrip | latency | all
+#   scripts/bench-wire.sh latency --in-process
+#                                         the latency benchmark with the simulator inside the benchmark's process
+#                                         (by default it runs in a child process of its own, as Asterisk would)
 #
 # Figures depend on the machine and on what else runs on it: the output starts and ends with the core count,
 # CPU model, .NET version and load average. Run it on an otherwise idle machine for figures worth comparing.

@@ -3,8 +3,14 @@ using Orchestrator.Benchmarks.Latency;
 using Orchestrator.Benchmarks.Parsing;
 using Orchestrator.Benchmarks.RoundTrip;
 
-// dotnet run -c Release --project src/Orchestrator.Benchmarks -- [parse|roundtrip|latency|all] [--quick]
+// dotnet run -c Release --project src/Orchestrator.Benchmarks -- [parse|roundtrip|latency|all] [--quick] [--in-process]
 // What each benchmark measures, and the latest figures: docs/performance.md.
+if (args is [SimulatorServer.Command, .. var serverArgs])
+{
+    // Hidden: the latency benchmark's simulator, started by the benchmark itself as a child process.
+    return await SimulatorServer.RunAsync(serverArgs);
+}
+
 if (!BenchmarkCommandLine.TryParse(args, out var command, out var error))
 {
     Console.Error.WriteLine(error);
@@ -26,7 +32,7 @@ if (command.RoundTrip)
 
 if (command.Latency)
 {
-    figures.AddRange(await LatencySuite.RunAsync(command.Quick));
+    figures.AddRange(await LatencySuite.RunAsync(command.Quick, command.InProcess));
 }
 
 Console.WriteLine();

@@ -11,7 +11,7 @@ internal sealed class GcPauseRecorder : EventListener
 {
     private const EventKeywords GcKeyword = (EventKeywords)0x1;
     private readonly Lock _gate = new();
-    private readonly List<(long From, long To)> _pauses = [];
+    private readonly List<GcPause> _pauses = [];
     private long _baseTicks;
     private DateTime _baseUtc;
     private long _suspendedAt;
@@ -22,7 +22,7 @@ internal sealed class GcPauseRecorder : EventListener
         _baseTicks = Stopwatch.GetTimestamp();
     }
 
-    public IReadOnlyList<(long From, long To)> Pauses
+    public IReadOnlyList<GcPause> Pauses
     {
         get
         {
@@ -34,8 +34,12 @@ internal sealed class GcPauseRecorder : EventListener
     }
 
     /// <summary>Whether [<paramref name="from"/>, <paramref name="to"/>] overlaps a recorded pause.</summary>
-    public static bool Overlaps(IReadOnlyList<(long From, long To)> pauses, long from, long to) =>
+    public static bool Overlaps(IReadOnlyList<GcPause> pauses, long from, long to) =>
         pauses.Any(p => p.From <= to && p.To >= from);
+
+    /// <summary>Milliseconds paused by the pauses that lie wholly inside [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public static double PausedMilliseconds(IReadOnlyList<GcPause> pauses, long from, long to) =>
+        pauses.Where(p => p.From >= from && p.To < to).Sum(p => (p.To - p.From) * 1000.0 / Stopwatch.Frequency);
 
     protected override void OnEventSourceCreated(EventSource eventSource)
     {
@@ -60,7 +64,7 @@ internal sealed class GcPauseRecorder : EventListener
             case "GCRestartEEEnd_V1" when _suspendedAt != 0:
                 lock (_gate)
                 {
-                    _pauses.Add((_suspendedAt, ToTicks(eventData.TimeStamp)));
+                    _pauses.Add(new GcPause(_suspendedAt, ToTicks(eventData.TimeStamp)));
                 }
 
                 _suspendedAt = 0;
@@ -70,3 +74,6 @@ internal sealed class GcPauseRecorder : EventListener
 
     private long ToTicks(DateTime utc) => _baseTicks + (long)((utc.ToUniversalTime() - _baseUtc).TotalSeconds * Stopwatch.Frequency);
 }
+
+/// <summary>One stop of every managed thread of a process for a GC, in <see cref="Stopwatch"/> ticks (CLOCK_MONOTONIC: comparable across processes on one host).</summary>
+internal readonly record struct GcPause(long From, long To);

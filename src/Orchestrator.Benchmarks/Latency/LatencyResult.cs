@@ -5,6 +5,9 @@ internal sealed record LatencyResult
 {
     public required int Run { get; init; }
 
+    /// <summary>The simulator ran in a child process (the default), not in the benchmark's (<c>--in-process</c>).</summary>
+    public required bool SimulatorInOwnProcess { get; init; }
+
     public required double WindowSeconds { get; init; }
 
     public required double OriginationsPerSecond { get; init; }
@@ -17,8 +20,19 @@ internal sealed record LatencyResult
     /// <summary>Events the simulator wrote to the connection per second in the window.</summary>
     public required double EventsPerSecond { get; init; }
 
+    public required long EventsInWindow { get; init; }
+
     /// <summary>Answer written → Redirect read, one per answered customer in the window.</summary>
     public required double[] AnswerToBridge { get; init; }
+
+    /// <summary>
+    /// <see cref="AnswerToBridge"/> without the samples during which the simulator's runtime stopped for a GC (a diagnostic:
+    /// Asterisk has no GC; in process, the same pauses as the benchmark's).
+    /// </summary>
+    public required double[] AnswerToBridgeNoSimulatorGc { get; init; }
+
+    /// <summary><see cref="AnswerToBridge"/> without the samples that overlapped a GC pause of either process (a diagnostic).</summary>
+    public required double[] AnswerToBridgeNoGc { get; init; }
 
     /// <summary>Answer written → the adapter's Answered leg event reached the harness.</summary>
     public required double[] Inbound { get; init; }
@@ -33,6 +47,9 @@ internal sealed record LatencyResult
 
     /// <summary>Answered customers bridged to an agent whose Redirect the simulator never read.</summary>
     public required long RedirectMissing { get; init; }
+
+    /// <summary>Redirects the simulator read for a channel whose answer its tap never saw (should be 0).</summary>
+    public required long RedirectsUnmatched { get; init; }
 
     public required long BridgeFailures { get; init; }
 
@@ -52,31 +69,23 @@ internal sealed record LatencyResult
 
     public required long AgentsLost { get; init; }
 
-    public required int Gen0 { get; init; }
+    /// <summary>The benchmark's process over the window: client, adapter, harness (and the simulator too when in process).</summary>
+    public required ProcessLoad Benchmark { get; init; }
 
-    public required int Gen1 { get; init; }
-
-    public required int Gen2 { get; init; }
-
-    public required double GcPauseMilliseconds { get; init; }
-
-    /// <summary>The same, from the pauses <see cref="GcPauseRecorder"/> saw (a cross-check of the recorder the overlaps rely on).</summary>
-    public required double GcPausesRecordedMilliseconds { get; init; }
+    /// <summary>The simulator's own process over the window; null when it ran in the benchmark's.</summary>
+    public required ProcessLoad? Simulator { get; init; }
 
     /// <summary>Samples over the 1 ms target.</summary>
     public required int SlowSamples { get; init; }
 
-    /// <summary>Of <see cref="SlowSamples"/>, those during which the runtime was stopped for a GC at some point.</summary>
-    public required int SlowSamplesDuringGc { get; init; }
+    /// <summary>Of <see cref="SlowSamples"/>, those during which the benchmark's runtime was stopped for a GC at some point.</summary>
+    public required int SlowSamplesDuringBenchmarkGc { get; init; }
 
-    /// <summary>Everything the process allocated in the window (simulator included) per event written.</summary>
-    public required double AllocatedBytesPerEvent { get; init; }
+    /// <summary>Of <see cref="SlowSamples"/>, those during which the simulator's runtime was stopped for a GC (in process: the same pauses).</summary>
+    public required int SlowSamplesDuringSimulatorGc { get; init; }
 
-    /// <summary>Milliseconds per second the process's threads spent runnable but waiting for a core.</summary>
-    public required double RunQueueWaitPerSecond { get; init; }
-
-    /// <summary>CPU the benchmark process used in the window, in cores (2 = both cores all the time).</summary>
-    public required double ProcessCores { get; init; }
+    /// <summary>Of <see cref="SlowSamples"/>, those that overlapped a GC pause of either process.</summary>
+    public required int SlowSamplesDuringAnyGc { get; init; }
 
     public required string LoadAverage { get; init; }
 }

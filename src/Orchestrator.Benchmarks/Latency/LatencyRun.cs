@@ -1,9 +1,9 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Protocols.Ami;
 using Orchestrator.Protocols.Ami.Client;
-using Orchestrator.Simulator.Ami;
 using Orchestrator.Switching;
 using Orchestrator.Switching.Asterisk.Ami;
 using Orchestrator.Switching.Commands;
@@ -12,21 +12,20 @@ using Orchestrator.Switching.Events;
 namespace Orchestrator.Benchmarks.Latency;
 
 /// <summary>
-/// One run of the answer-to-bridge benchmark: AmiSwitchAdapter connected over loopback to the simulator, with
-/// nailed-up agent legs; the harness plays the runtime (originate at a fixed rate, bridge each answered customer
-/// into a free agent's conference the moment the Answered leg event arrives) while the simulator tops the
-/// connection up with recorded background events.
+/// One run of the answer-to-bridge benchmark: AmiSwitchAdapter connected over loopback to the simulator (in a
+/// process of its own, or in this one with <c>--in-process</c>), with nailed-up agent legs; the harness plays the
+/// runtime (originate at a fixed rate, bridge each answered customer into a free agent's conference the moment the
+/// Answered leg event arrives) while the simulator tops the connection up with recorded background events.
 /// </summary>
 internal sealed class LatencyRun : IAsyncDisposable
 {
     private readonly LatencyOptions _options;
     private readonly int _run;
     private readonly string _customerPrefix;
-    private readonly IReadOnlyList<AmiMessage> _background;
     private readonly ReceivedEventCounter _received;
     private readonly GcPauseRecorder _gcPauses;
-    private readonly WireStamps _stamps;
-    private readonly AsteriskAmiSimulator _simulator;
+    private readonly ISimulatorSide _simulator;
+    private readonly ConcurrentDictionary<string, CustomerTimeline> _customers = new(StringComparer.Ordinal);
     private readonly AmiClient _client;
     private readonly AmiSwitchAdapter _adapter;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -42,24 +41,14 @@ internal sealed class LatencyRun : IAsyncDisposable
     private long _noAgent;
     private long _agentsLost;
 
-    private LatencyRun(LatencyOptions options, int run, IReadOnlyList<AmiMessage> background, ReceivedEventCounter received, GcPauseRecorder gcPauses)
+    private LatencyRun(LatencyOptions options, int run, ISimulatorSide simulator, ReceivedEventCounter received, GcPauseRecorder gcPauses)
     {
         _gcPauses = gcPauses;
         _options = options;
         _run = run;
-        _customerPrefix = $"cust-{run}-";
-        _background = background;
+        _customerPrefix = SimulatorHost.CustomerPrefix(run);
         _received = received;
-        _stamps = new WireStamps(_customerPrefix);
-        _simulator = new AsteriskAmiSimulator(new AsteriskAmiSimulatorOptions
-        {
-            Outcomes = LatencyOptions.Customers,
-            AgentAnswerDelay = TimeSpan.FromMilliseconds(50),
-            SafeHarborPlayback = TimeSpan.FromMilliseconds(500),
-            FirstChannelSequence = 0x100000,
-        });
-        _simulator.Control.WireTap = _stamps;
-        _simulator.Start();
+        _simulator = simulator;
         _client = new AmiClient(
             new AmiClientOptions { Host = "127.0.0.1", Port = _simulator.Port, Username = "orchestrator", Secret = "secret" },
             TimeProvider.System,
@@ -67,17 +56,19 @@ internal sealed class LatencyRun : IAsyncDisposable
         _adapter = new AmiSwitchAdapter(_client, new AmiSwitchOptions { DefaultTrunk = "PJSIP/{digits}@trunk" }, TimeProvider.System, NullLogger<AmiSwitchAdapter>.Instance);
     }
 
-    public static async Task<LatencyResult> RunAsync(LatencyOptions options, int run, IReadOnlyList<AmiMessage> background, ReceivedEventCounter received, GcPauseRecorder gcPauses)
+    public static async Task<LatencyResult> RunAsync(LatencyOptions options, int run, bool inProcess, IReadOnlyList<AmiMessage> background, ReceivedEventCounter received, GcPauseRecorder gcPauses)
     {
-        await using var harness = new LatencyRun(options, run, background, received, gcPauses);
-        return await harness.RunAsync();
+        // Disposed in reverse: the harness (adapter, client) first, then the simulator (its process ends).
+        await using ISimulatorSide simulator = inProcess ? new SimulatorHost(run, background, ownProcessPauses: null) : await SimulatorProcess.StartAsync(run);
+        Console.WriteLine($"run {run}: simulator {simulator.Where}, AMI on 127.0.0.1:{simulator.Port}");
+        await using var harness = new LatencyRun(options, run, simulator, received, gcPauses);
+        return await harness.RunAsync(inProcess);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _adapter.DisposeAsync();
         await _consumer;
-        await _simulator.DisposeAsync();
     }
 
     private static double Seconds(long from, long to) => (to - from) / (double)Stopwatch.Frequency;
@@ -86,36 +77,41 @@ internal sealed class LatencyRun : IAsyncDisposable
 
     private static Task Delay(TimeSpan delay, CancellationToken token = default) => Task.Delay(delay, TimeProvider.System, token);
 
-    private async Task<LatencyResult> RunAsync()
+    private async Task<LatencyResult> RunAsync(bool inProcess)
     {
         _consumer = Task.Run(ConsumeAsync);
         await _adapter.StartAsync(CancellationToken.None);
         await _ready.Task.WaitAsync(TimeSpan.FromSeconds(15), TimeProvider.System);
         await OpenAgentsAsync();
 
-        var sentBase = _stamps.EventsWritten;
+        var sentBase = await _simulator.EventsWrittenAsync();
         var receivedBase = _received.Received;
         using var stopLoad = new CancellationTokenSource();
         var pacer = PaceAsync(stopLoad.Token);
 
         // Warm-up: the calls alone, to learn their own event rate.
         await Delay(_options.WarmUp / 2);
-        var (callEventsFrom, callEventsAt) = (_stamps.EventsWritten, Stopwatch.GetTimestamp());
+        var (callEventsFrom, callEventsAt) = (await _simulator.EventsWrittenAsync(), Stopwatch.GetTimestamp());
         await Delay(_options.WarmUp / 2);
-        var callEventsPerSecond = (_stamps.EventsWritten - callEventsFrom) / Seconds(callEventsAt, Stopwatch.GetTimestamp());
+        var callEventsPerSecond = (await _simulator.EventsWrittenAsync() - callEventsFrom) / Seconds(callEventsAt, Stopwatch.GetTimestamp());
         var backgroundPerSecond = Math.Max(0, _options.LoadEventsPerSecond - callEventsPerSecond);
-        var injector = InjectAsync(backgroundPerSecond, stopLoad.Token);
+        await _simulator.StartLoadAsync(backgroundPerSecond);
         await Delay(_options.Settle);
 
         var window = Snapshot();
+        await _simulator.WindowStartAsync();
         await Delay(_options.Measure);
+        await _simulator.WindowEndAsync();
         var end = Snapshot();
 
         await stopLoad.CancelAsync();
-        await Task.WhenAll(pacer, injector);
+        await pacer;
+        await _simulator.StopLoadAsync();
         var drained = await DrainAsync(sentBase, receivedBase);
+        var sent = await _simulator.EventsWrittenAsync() - sentBase;
+        var report = await _simulator.ReportAsync();
 
-        var result = Measure(window, end, callEventsPerSecond, backgroundPerSecond, sentBase, receivedBase);
+        var result = Measure(inProcess, window, end, report, callEventsPerSecond, backgroundPerSecond, sent, receivedBase);
         if (!drained)
         {
             Console.WriteLine($"run {_run}: not drained after the load stopped (legs or events still outstanding); the loss figures count them as lost");
@@ -180,35 +176,6 @@ internal sealed class LatencyRun : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends recorded events unrelated to the calls through the simulator's control surface, at a fixed rate.</summary>
-    private async Task InjectAsync(double perSecond, CancellationToken stop)
-    {
-        if (perSecond <= 0 || _background.Count == 0)
-        {
-            return;
-        }
-
-        var start = Stopwatch.GetTimestamp();
-        long injected = 0;
-        while (!stop.IsCancellationRequested)
-        {
-            var due = (long)(Stopwatch.GetElapsedTime(start).TotalSeconds * perSecond);
-            for (; injected < due; injected++)
-            {
-                _simulator.Control.Inject(_background[(int)(injected % _background.Count)]);
-            }
-
-            try
-            {
-                await Delay(TimeSpan.FromMilliseconds(1), stop);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-    }
-
     /// <summary>The runtime's part: agents become ready when their leg answers; an answered customer is bridged at once.</summary>
     private async Task ConsumeAsync()
     {
@@ -234,7 +201,7 @@ internal sealed class LatencyRun : IAsyncDisposable
 
             if (legEvent.Kind == LegEventKind.Answered)
             {
-                var call = _stamps.Call(legEvent.Leg.Value);
+                var call = _customers.GetOrAdd(legEvent.Leg.Value, static _ => new CustomerTimeline());
                 call.AnsweredSeen = now;
                 if (_idleAgents.TryDequeue(out var agent))
                 {
@@ -250,7 +217,7 @@ internal sealed class LatencyRun : IAsyncDisposable
             else if (legEvent.Kind == LegEventKind.Ended)
             {
                 Interlocked.Increment(ref _customersEnded);
-                if (_stamps.Find(legEvent.Leg.Value)?.Agent is { } agent)
+                if (_customers.GetValueOrDefault(legEvent.Leg.Value)?.Agent is { } agent)
                 {
                     _idleAgents.Enqueue(agent);
                 }
@@ -302,7 +269,7 @@ internal sealed class LatencyRun : IAsyncDisposable
         while (Stopwatch.GetTimestamp() < deadline)
         {
             var legsDone = Interlocked.Read(ref _customersEnded) + Interlocked.Read(ref _originateFailures) >= Interlocked.Read(ref _originated);
-            var eventsDone = _stamps.EventsWritten - sentBase == _received.Received - receivedBase;
+            var eventsDone = await _simulator.EventsWrittenAsync() - sentBase == _received.Received - receivedBase;
             if (legsDone && eventsDone)
             {
                 return true;
@@ -314,60 +281,66 @@ internal sealed class LatencyRun : IAsyncDisposable
         return false;
     }
 
-    private Snapshot Snapshot() => new(
-        Stopwatch.GetTimestamp(),
-        _stamps.EventsWritten,
-        Interlocked.Read(ref _originated),
-        GC.CollectionCount(0),
-        GC.CollectionCount(1),
-        GC.CollectionCount(2),
-        GC.GetTotalPauseDuration(),
-        GC.GetTotalAllocatedBytes(precise: false),
-        Process.GetCurrentProcess().TotalProcessorTime,
-        MachineInfo.RunQueueWaits());
+    private RunSnapshot Snapshot() => new(Interlocked.Read(ref _originated), ProcessSnapshot.Take());
 
-    private LatencyResult Measure(Snapshot window, Snapshot end, double callEventsPerSecond, double backgroundPerSecond, long sentBase, long receivedBase)
+    private LatencyResult Measure(bool inProcess, RunSnapshot window, RunSnapshot end, SimulatorReport report, double callEventsPerSecond, double backgroundPerSecond, long sent, long receivedBase)
     {
-        var seconds = Seconds(window.At, end.At);
-        var inWindow = _stamps.Calls.Select(c => c.Value).Where(c => c.AnswerWritten >= window.At && c.AnswerWritten < end.At).ToList();
-        var bridged = inWindow.Where(c => c.RedirectRead != 0).ToList();
-        var pauses = _gcPauses.Pauses;
-        var slow = bridged.Where(c => Micros(c.AnswerWritten, c.RedirectRead) > LatencySuite.TargetP99Milliseconds * 1000).ToList();
+        if (report.StopwatchFrequency != Stopwatch.Frequency)
+        {
+            throw new InvalidOperationException($"The simulator's stamps are at {report.StopwatchFrequency} Hz, the benchmark's at {Stopwatch.Frequency}.");
+        }
+
+        // Samples: the customers whose answer the simulator wrote in its window (both its stamps taken in its process);
+        // the harness's own stamp (Answered seen) splits each into the inbound and outbound hops.
+        var samples = report.Calls
+            .Select(c => (Wire: c, Runtime: _customers.GetValueOrDefault(c.Leg)))
+            .ToList();
+        var bridged = samples.Where(c => c.Wire.RedirectRead != 0).ToList();
+        var seen = samples.Where(c => c.Runtime is { AnsweredSeen: not 0 }).ToList();
+        var benchmarkPauses = _gcPauses.Pauses;
+        var simulatorPauses = inProcess ? benchmarkPauses : report.GcPauses;
+        var slow = bridged.Where(c => Micros(c.Wire.AnswerWritten, c.Wire.RedirectRead) > LatencySuite.TargetP99Milliseconds * 1000).Select(c => c.Wire).ToList();
+        var seconds = Seconds(window.Process.At, end.Process.At);
         return new LatencyResult
         {
             Run = _run,
-            WindowSeconds = seconds,
+            SimulatorInOwnProcess = !inProcess,
+            WindowSeconds = Seconds(report.WindowFrom, report.WindowTo),
             OriginationsPerSecond = (end.Originated - window.Originated) / seconds,
             CallEventsPerSecond = callEventsPerSecond,
             BackgroundEventsPerSecond = backgroundPerSecond,
-            EventsPerSecond = (end.EventsWritten - window.EventsWritten) / seconds,
-            AnswerToBridge = [.. bridged.Select(c => Micros(c.AnswerWritten, c.RedirectRead))],
-            Inbound = [.. inWindow.Where(c => c.AnsweredSeen != 0).Select(c => Micros(c.AnswerWritten, c.AnsweredSeen))],
-            Outbound = [.. bridged.Where(c => c.AnsweredSeen != 0).Select(c => Micros(c.AnsweredSeen, c.RedirectRead))],
-            AnsweredInWindow = inWindow.Count,
-            NoAgent = inWindow.Count(c => c.AnsweredSeen != 0 && c.Agent is null),
-            RedirectMissing = inWindow.Count(c => c.Agent is not null && c.RedirectRead == 0),
+            EventsPerSecond = report.EventsInWindow / Seconds(report.WindowFrom, report.WindowTo),
+            EventsInWindow = report.EventsInWindow,
+            AnswerToBridge = [.. bridged.Select(c => Micros(c.Wire.AnswerWritten, c.Wire.RedirectRead))],
+            AnswerToBridgeNoSimulatorGc = [.. bridged
+                .Where(c => !GcPauseRecorder.Overlaps(simulatorPauses, c.Wire.AnswerWritten, c.Wire.RedirectRead))
+                .Select(c => Micros(c.Wire.AnswerWritten, c.Wire.RedirectRead))],
+            AnswerToBridgeNoGc = [.. bridged
+                .Where(c => !GcPauseRecorder.Overlaps(simulatorPauses, c.Wire.AnswerWritten, c.Wire.RedirectRead) && !GcPauseRecorder.Overlaps(benchmarkPauses, c.Wire.AnswerWritten, c.Wire.RedirectRead))
+                .Select(c => Micros(c.Wire.AnswerWritten, c.Wire.RedirectRead))],
+            Inbound = [.. seen.Select(c => Micros(c.Wire.AnswerWritten, c.Runtime!.AnsweredSeen))],
+            Outbound = [.. seen.Where(c => c.Wire.RedirectRead != 0).Select(c => Micros(c.Runtime!.AnsweredSeen, c.Wire.RedirectRead))],
+            AnsweredInWindow = samples.Count,
+            NoAgent = samples.Count(c => c.Runtime is { AnsweredSeen: not 0, Agent: null }),
+            RedirectMissing = samples.Count(c => c.Runtime?.Agent is not null && c.Wire.RedirectRead == 0),
+            RedirectsUnmatched = report.RedirectsUnmatched,
             BridgeFailures = Interlocked.Read(ref _bridgeFailures),
             OriginateFailures = Interlocked.Read(ref _originateFailures),
-            EventsSent = _stamps.EventsWritten - sentBase,
+            EventsSent = sent,
             EventsReceived = _received.Received - receivedBase,
             Dropped = _client.DroppedEvents,
             LegsNotEnded = Interlocked.Read(ref _originated) - Interlocked.Read(ref _customersEnded) - Interlocked.Read(ref _originateFailures),
             AgentsLost = Interlocked.Read(ref _agentsLost),
-            Gen0 = end.Gen0 - window.Gen0,
-            Gen1 = end.Gen1 - window.Gen1,
-            Gen2 = end.Gen2 - window.Gen2,
-            GcPauseMilliseconds = (end.GcPause - window.GcPause).TotalMilliseconds,
+            Benchmark = ProcessLoad.Between(window.Process, end.Process, benchmarkPauses),
+            Simulator = report.Process,
             SlowSamples = slow.Count,
-            SlowSamplesDuringGc = slow.Count(c => GcPauseRecorder.Overlaps(pauses, c.AnswerWritten, c.RedirectRead)),
-            AllocatedBytesPerEvent = (end.Allocated - window.Allocated) / (double)Math.Max(1, end.EventsWritten - window.EventsWritten),
-            RunQueueWaitPerSecond = MachineInfo.RunQueueWaitBetween(window.RunQueueWaits, end.RunQueueWaits).TotalMilliseconds / seconds,
-            GcPausesRecordedMilliseconds = pauses.Where(p => p.From >= window.At && p.To < end.At).Sum(p => Micros(p.From, p.To)) / 1000,
-            ProcessCores = (end.Cpu - window.Cpu).TotalSeconds / seconds,
+            SlowSamplesDuringBenchmarkGc = slow.Count(c => GcPauseRecorder.Overlaps(benchmarkPauses, c.AnswerWritten, c.RedirectRead)),
+            SlowSamplesDuringSimulatorGc = slow.Count(c => GcPauseRecorder.Overlaps(simulatorPauses, c.AnswerWritten, c.RedirectRead)),
+            SlowSamplesDuringAnyGc = slow.Count(c => GcPauseRecorder.Overlaps(benchmarkPauses, c.AnswerWritten, c.RedirectRead) || GcPauseRecorder.Overlaps(simulatorPauses, c.AnswerWritten, c.RedirectRead)),
             LoadAverage = MachineInfo.LoadAverage(),
         };
     }
 }
 
-internal sealed record Snapshot(
-    long At, long EventsWritten, long Originated, int Gen0, int Gen1, int Gen2, TimeSpan GcPause, long Allocated, TimeSpan Cpu, IReadOnlyDictionary<string, long> RunQueueWaits);
+/// <summary>The benchmark process at one edge of the window.</summary>
+internal sealed record RunSnapshot(long Originated, ProcessSnapshot Process);

@@ -25,11 +25,18 @@ internal sealed class WireStamps(string customerPrefix) : IAmiWireTap
     /// <summary>Redirects into a conference for a channel whose answer was never seen.</summary>
     public long RedirectsUnmatched => Interlocked.Read(ref _redirectsUnmatched);
 
-    public IEnumerable<KeyValuePair<string, CallTimeline>> Calls => _calls;
+    /// <summary>The customers whose answer was written in [<paramref name="from"/>, <paramref name="to"/>), with when their Redirect was read (0: never).</summary>
+    public List<WireSample> AnsweredBetween(long from, long to)
+    {
+        lock (_gate)
+        {
+            return [.. _calls
+                .Where(c => c.Value.AnswerWritten >= from && c.Value.AnswerWritten < to)
+                .Select(c => new WireSample(c.Key, c.Value.AnswerWritten, c.Value.RedirectRead))];
+        }
+    }
 
-    public CallTimeline Call(string leg) => _calls.GetOrAdd(leg, static _ => new CallTimeline());
-
-    public CallTimeline? Find(string leg) => _calls.GetValueOrDefault(leg);
+    private CallTimeline Call(string leg) => _calls.GetOrAdd(leg, static _ => new CallTimeline());
 
     public void Written(long sessionId, ReadOnlySpan<byte> message, long timestamp)
     {

@@ -8,6 +8,9 @@ internal sealed record Figure(string Name, string Value, string Unit, string Tar
 {
     public static Figure Info(string name, double value, string unit) => new(name, Format(value), unit, "-", null);
 
+    /// <summary>An informational figure already formatted (e.g. several values, <c>a / b / c</c>).</summary>
+    public static Figure Info(string name, string value, string unit) => new(name, value, unit, "-", null);
+
     public static Figure AtLeast(string name, double value, string unit, double target) =>
         new(name, Format(value), unit, ">= " + Format(target), value >= target);
 
