@@ -47,6 +47,43 @@ public sealed class RecoveryTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task CallInFlightOfADeadInstance_ThatTheSwitchNoLongerHas_IsSettledWhenTheLeaseIsTaken()
+    {
+        var orphan = Core.Attempts.AttemptId.New(TimeProvider.System);
+        long leadId = 0;
+        await using var harness = await RuntimeHarness.StartAsync(output, new HarnessOptions
+        {
+            Leads = 5,
+            Configure = async (db, seed) =>
+            {
+                var lead = await db.Leads.Include(l => l.Phones).OrderBy(l => l.Id).FirstAsync();
+                leadId = lead.Id;
+                lead.Status = LeadStatus.InProgress;
+                db.Attempts.Add(new Attempt
+                {
+                    Id = orphan.Value,
+                    CampaignId = seed.CampaignId,
+                    LeadId = lead.Id,
+                    LeadPhoneId = lead.Phones.First().Id,
+                    PhoneNumber = lead.Phones.First().Number,
+                    CreatedAt = DateTimeOffset.UnixEpoch,
+                    Result = AttemptResult.Dialing,
+                });
+                await db.SaveChangesAsync();
+            },
+        });
+
+        // The dead instance's call is still registered in the shared state, but the switch has no such channel.
+        await harness.State.Calls.AddAsync(new State.CallInFlight(orphan, harness.CampaignId, leadId, "+15550000000", State.CallStage.Ringing, DateTimeOffset.UnixEpoch, null), CancellationToken.None);
+        await harness.Campaigns.StartCampaignAsync(harness.CampaignId, CancellationToken.None);
+        await RuntimeHarness.WaitUntilAsync(() => harness.QueryAsync(db => db.Dispositions.AnyAsync(d => d.AttemptId == orphan.Value)), "the dead instance's call was settled");
+
+        Assert.Null(await harness.State.Calls.GetAsync(orphan, CancellationToken.None));
+        var attempt = await harness.QueryAsync(db => db.Attempts.AsNoTracking().SingleAsync(a => a.Id == orphan.Value));
+        Assert.Equal(AttemptResult.Failed, attempt.Result);
+    }
+
+    [Fact]
     public async Task AgentLoggingOutDuringWrapUp_LeavesASystemDisposition_SoTheLeadMovesOn()
     {
         await using var harness = await RuntimeHarness.StartAsync(output, new HarnessOptions { Agents = 1, Outcomes = HarnessOptions.Fast with { Outcomes = new Simulator.Outcomes.OutcomeProbabilities(1, 0, 0, 0, 0) } });

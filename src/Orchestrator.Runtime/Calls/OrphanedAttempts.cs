@@ -11,16 +11,28 @@ using Orchestrator.State;
 namespace Orchestrator.Runtime.Calls;
 
 /// <summary>
-/// Settles attempts left open by an instance that died: an attempt row without an end and without a call in
-/// flight in the shared state store has no owner any more, and a connected call whose agent is no longer
-/// wrapping it up will never get the agent's disposition. Their leads go back to the queue, so a crash
-/// neither loses a lead nor leaves it "in progress" forever.
+/// Settles what an instance that died left behind, when another instance takes the campaign's lease: an attempt
+/// row without an end whose call is gone (no call in flight in the shared state store, or one the switch no
+/// longer has), and a connected call whose agent is no longer wrapping it up and will never give the
+/// disposition. Their leads go back to the queue, so a crash neither loses a lead nor leaves it "in progress".
 /// </summary>
+/// <remarks>
+/// A call the dead instance placed that is still up on the switch is left alone (and reported): adopting it —
+/// routing its events to this instance's adapter — is not built yet; it is settled once it has ended.
+/// </remarks>
 internal static class OrphanedAttempts
 {
-    public static async Task<int> SettleAsync(IDbContextFactory<OrchestratorDbContext> databases, IStateStore state, DispositionService dispositions, long campaignId, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<int> SettleAsync(
+        IDbContextFactory<OrchestratorDbContext> databases,
+        IStateStore state,
+        DispositionService dispositions,
+        Func<CancellationToken, Task<IReadOnlyList<Switching.LiveChannel>>> liveChannels,
+        IReadOnlySet<Core.Attempts.AttemptId> mine,
+        long campaignId,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
-        var settled = await SettleUnendedAsync(databases, state, dispositions, campaignId, now, cancellationToken);
+        var settled = await SettleUnendedAsync(databases, state, dispositions, liveChannels, mine, campaignId, now, cancellationToken);
         return settled + await SettleUndispositionedAsync(databases, state, dispositions, campaignId, cancellationToken);
     }
 
@@ -52,16 +64,39 @@ internal static class OrphanedAttempts
         return settled;
     }
 
-    private static async Task<int> SettleUnendedAsync(IDbContextFactory<OrchestratorDbContext> databases, IStateStore state, DispositionService dispositions, long campaignId, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<int> SettleUnendedAsync(
+        IDbContextFactory<OrchestratorDbContext> databases,
+        IStateStore state,
+        DispositionService dispositions,
+        Func<CancellationToken, Task<IReadOnlyList<Switching.LiveChannel>>> liveChannels,
+        IReadOnlySet<Core.Attempts.AttemptId> mine,
+        long campaignId,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var open = await db.Attempts.Where(a => a.CampaignId == campaignId && a.EndedAt == null).Select(a => new { a.Id, a.LeadId }).ToListAsync(cancellationToken);
+        HashSet<Switching.LegId>? live = null;
         var settled = 0;
         foreach (var attempt in open)
         {
-            if (await state.Calls.GetAsync(new Core.Attempts.AttemptId(attempt.Id), cancellationToken) is not null)
+            var id = new Core.Attempts.AttemptId(attempt.Id);
+            if (mine.Contains(id))
             {
-                continue; // another instance's call, or one this instance is about to reconcile with the switch
+                continue;
+            }
+
+            if (await state.Calls.GetAsync(id, cancellationToken) is not null)
+            {
+                // This instance holds the campaign's lease, so the call was a predecessor's. Only the switch
+                // knows whether it is still up.
+                live ??= await LiveLegsAsync(liveChannels, cancellationToken);
+                if (live is null || live.Contains(Switching.LegId.ForAttempt(id)))
+                {
+                    continue;
+                }
+
+                await state.Calls.RemoveAsync(id, cancellationToken);
             }
 
             var ended = await db.Attempts.Where(a => a.Id == attempt.Id && a.EndedAt == null).ExecuteUpdateAsync(
@@ -79,5 +114,18 @@ internal static class OrphanedAttempts
         }
 
         return settled;
+    }
+
+    /// <summary>The switch's live legs, or null when it cannot say (then nothing in flight is settled this time).</summary>
+    private static async Task<HashSet<Switching.LegId>?> LiveLegsAsync(Func<CancellationToken, Task<IReadOnlyList<Switching.LiveChannel>>> liveChannels, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await liveChannels(cancellationToken)).Where(c => c.Leg is not null).Select(c => c.Leg!.Value).ToHashSet();
+        }
+        catch (Switching.SwitchException)
+        {
+            return null;
+        }
     }
 }

@@ -542,7 +542,15 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
             if (!held)
             {
                 // Newly the campaign's pacer: whatever a dead predecessor left open is settled first.
-                await OrphanedAttempts.SettleAsync(_services.Databases, _services.State, _services.Dispositions, CampaignId, now, token);
+                await OrphanedAttempts.SettleAsync(
+                    _services.Databases,
+                    _services.State,
+                    _services.Dispositions,
+                    _services.Switch.ListLiveChannelsAsync,
+                    _calls.Keys.ToHashSet(),
+                    CampaignId,
+                    now,
+                    token);
             }
         }
 
