@@ -9,7 +9,11 @@ namespace Orchestrator.Protocols.Ami;
 /// </summary>
 public sealed class AmiMessageBuilder
 {
-    private readonly List<(string Name, string Value)> _headers = [];
+    // Room for a channel event (Event, Privilege, the 14-header snapshot and a few more) without regrowing: the
+    // simulator builds tens of thousands a second, and every regrowth is garbage.
+    private const int TypicalHeaderCount = 24;
+
+    private readonly List<(string Name, string Value)> _headers = new(TypicalHeaderCount);
 
     public AmiMessageBuilder Add(string name, string value)
     {

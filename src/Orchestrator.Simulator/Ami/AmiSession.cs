@@ -101,7 +101,9 @@ internal sealed class AmiSession : IDisposable
             return;
         }
 
-        _outbound.Writer.TryWrite(message.ToWireBytes());
+        // The message itself is queued (it is immutable): the writer serializes it straight into its batch, so
+        // an event sent to N sessions costs no copy per session.
+        _outbound.Writer.TryWrite(message);
     }
 
     /// <summary>Bytes exactly as given, filters ignored (injection).</summary>
@@ -230,8 +232,8 @@ internal sealed class AmiSession : IDisposable
 
     private async Task WriteLoopAsync()
     {
-        var batch = new ArrayBufferWriter<byte>(4096);
-        var tapped = _tap is null ? null : new List<byte[]>();
+        var batch = new ArrayBufferWriter<byte>(16 * 1024);
+        var tapped = _tap is null ? null : new List<Range>();
         try
         {
             while (await _outbound.Reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
@@ -245,8 +247,9 @@ internal sealed class AmiSession : IDisposable
                     }
                     else
                     {
-                        batch.Write((byte[])item);
-                        tapped?.Add((byte[])item);
+                        var start = batch.WrittenCount;
+                        ((AmiMessage)item).WriteTo(batch);
+                        tapped?.Add(start..batch.WrittenCount);
                         Interlocked.Decrement(ref _queued);
                     }
                 }
@@ -254,17 +257,18 @@ internal sealed class AmiSession : IDisposable
                 if (batch.WrittenCount > 0)
                 {
                     await _stream.WriteAsync(batch.WrittenMemory, _stop.Token).ConfigureAwait(false);
-                    batch.ResetWrittenCount();
                     if (tapped is not null)
                     {
                         var writtenAt = Stopwatch.GetTimestamp();
                         foreach (var written in tapped)
                         {
-                            _tap!.Written(Id, written, writtenAt);
+                            _tap!.Written(Id, batch.WrittenSpan[written], writtenAt);
                         }
 
                         tapped.Clear();
                     }
+
+                    batch.ResetWrittenCount();
                 }
 
                 if (close)

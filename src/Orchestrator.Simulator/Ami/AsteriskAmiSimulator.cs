@@ -20,6 +20,11 @@ public sealed class AsteriskAmiSimulator : IAsyncDisposable
     private readonly ConcurrentDictionary<long, AmiSession> _sessions = new();
     private readonly ConcurrentDictionary<long, Task> _sessionTasks = new();
     private readonly ActionDispatcher _dispatcher;
+    private readonly Lock _sessionListGate = new();
+
+    // Every event goes to every session: a copy-on-write array, so delivering one costs neither a lock nor a
+    // snapshot of the dictionary (ConcurrentDictionary.Values takes every lock and copies).
+    private volatile AmiSession[] _sessionList = [];
     private readonly object _listenerGate = new();
     private TcpListener? _listener;
     private Task _acceptLoop = Task.CompletedTask;
@@ -66,7 +71,7 @@ public sealed class AsteriskAmiSimulator : IAsyncDisposable
     /// <summary>Global variables (Setvar without a channel). Under the core's gate.</summary>
     internal Dictionary<string, string> GlobalVariables { get; } = new(StringComparer.Ordinal);
 
-    internal IReadOnlyCollection<AmiSession> Sessions => [.. _sessions.Values];
+    internal IReadOnlyList<AmiSession> Sessions => _sessionList;
 
     /// <summary>Binds 127.0.0.1 (on <see cref="AsteriskAmiSimulatorOptions.Port"/>, or a free port) and starts accepting.</summary>
     public void Start()
@@ -113,7 +118,7 @@ public sealed class AsteriskAmiSimulator : IAsyncDisposable
     /// <summary>Delivers an event to every session (called by the core, under its gate).</summary>
     internal void Publish(AmiMessage message)
     {
-        foreach (var session in _sessions.Values)
+        foreach (var session in _sessionList)
         {
             session.Deliver(message);
         }
@@ -202,6 +207,7 @@ public sealed class AsteriskAmiSimulator : IAsyncDisposable
 
             var session = new AmiSession(id, sessionId, socket, Time.GetUtcNow(), Logger, Control.WireTap);
             _sessions[id] = session;
+            UpdateSessionList();
             Core.Counters.ConnectionAccepted();
             SimulatorLog.SessionOpened(Logger, id, session.RemotePort);
             _sessionTasks[id] = RunSessionAsync(session);
@@ -217,8 +223,17 @@ public sealed class AsteriskAmiSimulator : IAsyncDisposable
         finally
         {
             _sessions.TryRemove(session.Id, out _);
+            UpdateSessionList();
             _sessionTasks.TryRemove(session.Id, out _);
             session.Dispose();
+        }
+    }
+
+    private void UpdateSessionList()
+    {
+        lock (_sessionListGate)
+        {
+            _sessionList = [.. _sessions.Values.OrderBy(s => s.Id)];
         }
     }
 }

@@ -53,10 +53,13 @@ public sealed class SimulatorControl
         var count = 0;
         lock (_simulator.Core.Gate)
         {
-            foreach (var session in _simulator.Sessions.Where(s => s.Authenticated))
+            foreach (var session in _simulator.Sessions)
             {
-                session.SendRaw(message);
-                count++;
+                if (session.Authenticated)
+                {
+                    session.SendRaw(message);
+                    count++;
+                }
             }
         }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Orchestrator.Protocols.Ami;
 
 namespace Orchestrator.Simulator.Engine;
@@ -12,6 +14,9 @@ internal sealed class ChannelTracker
     private readonly List<SimChannel> _channels = [];
     private readonly Dictionary<string, SimChannel> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, SimChannel> _byUniqueid = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SimChannel>.AlternateLookup<ReadOnlySpan<char>> _byNameLookup;
+
+    public ChannelTracker() => _byNameLookup = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public IReadOnlyList<SimChannel> All => _channels;
 
@@ -45,16 +50,21 @@ internal sealed class ChannelTracker
     }
 
     /// <summary>Applies one emitted event to the snapshot of the channel it describes.</summary>
+    /// <remarks>
+    /// Every channel event passes here, and most repeat the snapshot unchanged: values are compared on their
+    /// bytes and decoded only when they differ, so following a call allocates (almost) nothing per event.
+    /// </remarks>
     public void Observe(AmiMessage message, ICallDriver? owner, DateTimeOffset now)
     {
-        var eventName = message.EventName;
-        var name = message["Channel"];
-        if (name is null || !message.Contains("ChannelState") || message["Uniqueid"] is not { } uniqueid)
+        var nameAt = message.IndexOf("Channel");
+        var uniqueidAt = message.IndexOf("Uniqueid");
+        if (nameAt < 0 || uniqueidAt < 0 || !message.Contains("ChannelState"))
         {
             return;
         }
 
-        var channel = Find(name);
+        var eventName = message.EventName;
+        var channel = Find(message.ValueBytes(nameAt));
         if (channel is null)
         {
             if (eventName == "Hangup")
@@ -62,7 +72,8 @@ internal sealed class ChannelTracker
                 return;
             }
 
-            channel = new SimChannel(name, uniqueid, message["Linkedid"] ?? uniqueid, now, owner);
+            var uniqueid = message.GetValue(uniqueidAt);
+            channel = new SimChannel(message.GetValue(nameAt), uniqueid, message["Linkedid"] ?? uniqueid, now, owner);
             Add(channel);
         }
 
@@ -70,14 +81,14 @@ internal sealed class ChannelTracker
         switch (eventName)
         {
             case "Newexten":
-                channel.Application = message["Application"] ?? string.Empty;
-                channel.ApplicationData = message["AppData"] ?? string.Empty;
+                channel.Application = Refreshed(message, "Application", channel.Application);
+                channel.ApplicationData = Refreshed(message, "AppData", channel.ApplicationData);
                 break;
             case "VarSet" when message["Variable"] is { } variable:
                 channel.SetVariable(variable, message["Value"] ?? string.Empty);
                 break;
             case "BridgeEnter":
-                channel.BridgeId = message["BridgeUniqueid"] ?? string.Empty;
+                channel.BridgeId = Refreshed(message, "BridgeUniqueid", string.Empty);
                 break;
             case "BridgeLeave":
                 channel.BridgeId = string.Empty;
@@ -88,9 +99,24 @@ internal sealed class ChannelTracker
         }
     }
 
+    private SimChannel? Find(ReadOnlySpan<byte> name)
+    {
+        const int MaxStackChars = 256;
+        if (name.Length > MaxStackChars)
+        {
+            return Find(Encoding.UTF8.GetString(name));
+        }
+
+        // UTF-8 never takes fewer bytes than UTF-16 takes chars, so the buffer is large enough.
+        Span<char> chars = stackalloc char[name.Length];
+        var length = Encoding.UTF8.GetChars(name, chars);
+        return _byNameLookup.TryGetValue(chars[..length], out var channel) ? channel : null;
+    }
+
     private static void UpdateSnapshot(SimChannel channel, AmiMessage message, DateTimeOffset now)
     {
-        if (int.TryParse(message["ChannelState"], out var state))
+        var stateAt = message.IndexOf("ChannelState");
+        if (stateAt >= 0 && int.TryParse(message.ValueBytes(stateAt), NumberStyles.None, CultureInfo.InvariantCulture, out var state))
         {
             if (state == ChannelStates.Up && channel.AnsweredAt is null)
             {
@@ -100,15 +126,28 @@ internal sealed class ChannelTracker
             channel.State = state;
         }
 
-        channel.CallerIdNum = message["CallerIDNum"] ?? channel.CallerIdNum;
-        channel.CallerIdName = message["CallerIDName"] ?? channel.CallerIdName;
-        channel.ConnectedLineNum = message["ConnectedLineNum"] ?? channel.ConnectedLineNum;
-        channel.ConnectedLineName = message["ConnectedLineName"] ?? channel.ConnectedLineName;
-        channel.Language = message["Language"] ?? channel.Language;
-        channel.AccountCode = message["AccountCode"] ?? channel.AccountCode;
-        channel.Context = message["Context"] ?? channel.Context;
-        channel.Exten = message["Exten"] ?? channel.Exten;
-        channel.Priority = message["Priority"] ?? channel.Priority;
-        channel.Linkedid = message["Linkedid"] ?? channel.Linkedid;
+        channel.CallerIdNum = Refreshed(message, "CallerIDNum", channel.CallerIdNum);
+        channel.CallerIdName = Refreshed(message, "CallerIDName", channel.CallerIdName);
+        channel.ConnectedLineNum = Refreshed(message, "ConnectedLineNum", channel.ConnectedLineNum);
+        channel.ConnectedLineName = Refreshed(message, "ConnectedLineName", channel.ConnectedLineName);
+        channel.Language = Refreshed(message, "Language", channel.Language);
+        channel.AccountCode = Refreshed(message, "AccountCode", channel.AccountCode);
+        channel.Context = Refreshed(message, "Context", channel.Context);
+        channel.Exten = Refreshed(message, "Exten", channel.Exten);
+        channel.Priority = Refreshed(message, "Priority", channel.Priority);
+        channel.Linkedid = Refreshed(message, "Linkedid", channel.Linkedid);
+    }
+
+    /// <summary>The header's value: <paramref name="current"/> itself when the bytes say the same (no string made), else decoded.</summary>
+    private static string Refreshed(AmiMessage message, string header, string current)
+    {
+        var at = message.IndexOf(header);
+        if (at < 0)
+        {
+            return current;
+        }
+
+        var value = message.ValueBytes(at);
+        return Ascii.Equals(value, current) ? current : Encoding.UTF8.GetString(value);
     }
 }
