@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.IO.Pipelines;
+using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -12,10 +14,19 @@ namespace Orchestrator.Protocols.Ami.Client;
 /// actions waiting for answers. It never reconnects; <see cref="AmiClient"/> makes a new one, with a new
 /// generation, each time.
 /// </summary>
+/// <remarks>
+/// The socket stays in blocking mode and has a thread of its own that receives into a pipe whose reader (the
+/// frame loop) runs inline. An event thus goes from the kernel to the frame reader in one wake-up of one thread,
+/// where an asynchronous receive takes two (the socket engine's thread, then a thread-pool worker), each a chance to
+/// wait for a core. Actions are sent with a blocking send, which on a healthy link returns at once; a send blocked
+/// longer than the action timeout (Asterisk stopped reading) drops the connection. Nothing but the frame loop runs on
+/// the receive thread: responses complete with asynchronous continuations and events cross a queue.
+/// </remarks>
 internal sealed class AmiConnection : IAsyncDisposable
 {
+    private const int ReceiveChunkBytes = 16 * 1024;
+
     private readonly Socket _socket;
-    private readonly NetworkStream _stream;
     private readonly AmiClientOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -30,7 +41,17 @@ internal sealed class AmiConnection : IAsyncDisposable
     // Whoever holds it writes to the socket: a sender that finds it free writes its own action at once (no
     // hand-off to the writer loop on the hot path); otherwise the action waits in _outgoing for the loop.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly PipeWriter _writer;
+    private readonly ArrayBufferWriter<byte> _sendBuffer = new(4096);
+
+    // Written by the receive thread only; read by the frame loop, inline on that thread. Never paused: the frame
+    // reader bounds what it keeps (MaxFrameBytes), and a pause would stall a reader waiting for a frame's end.
+    private readonly Pipe _received = new(new PipeOptions(
+        readerScheduler: PipeScheduler.Inline,
+        writerScheduler: PipeScheduler.Inline,
+        pauseWriterThreshold: 0,
+        useSynchronizationContext: false));
+
+    private readonly TaskCompletionSource _receiverStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string _actionIdPrefix;
     private readonly Task _readerLoop;
     private readonly Task _writerLoop;
@@ -41,7 +62,6 @@ internal sealed class AmiConnection : IAsyncDisposable
     private AmiConnection(Socket socket, long generation, AmiClientOptions options, TimeProvider time, ILogger logger, Func<AmiMessage, bool> publishEvent)
     {
         _socket = socket;
-        _stream = new NetworkStream(socket, ownsSocket: true);
         Generation = generation;
         _options = options;
         _time = time;
@@ -49,9 +69,10 @@ internal sealed class AmiConnection : IAsyncDisposable
         _endpoint = $"{options.Host}:{options.Port}";
         _publishEvent = publishEvent;
         _actionIdPrefix = $"orch-{generation}-";
-        _writer = PipeWriter.Create(_stream, new StreamPipeWriterOptions(leaveOpen: true));
+        _socket.SendTimeout = (int)Math.Clamp(options.ActionTimeout.TotalMilliseconds, 1, int.MaxValue);
         _readerLoop = Task.Run(ReadLoopAsync);
         _writerLoop = Task.Run(WriteLoopAsync);
+        new Thread(ReceiveLoop) { IsBackground = true, Name = $"AMI receive {_endpoint} #{generation}" }.Start();
     }
 
     public long Generation { get; }
@@ -70,27 +91,61 @@ internal sealed class AmiConnection : IAsyncDisposable
         Func<AmiMessage, bool> publishEvent,
         CancellationToken cancellationToken)
     {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        using var timeout = new CancellationTokenSource(options.ConnectTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
-            using var timeout = new CancellationTokenSource(options.ConnectTimeout, time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
-            try
-            {
-                await socket.ConnectAsync(options.Host, options.Port, linked.Token);
-            }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"TCP connect to {options.Host}:{options.Port} took longer than {options.ConnectTimeout}.");
-            }
+            var addresses = IPAddress.TryParse(options.Host, out var literal)
+                ? [literal]
+                : await Dns.GetHostAddressesAsync(options.Host, linked.Token);
 
+            // A blocking connect, on a thread of its own, that the timeout or cancellation ends by closing the
+            // socket. Not ConnectAsync, nor a non-blocking connect: either leaves the socket non-blocking for good,
+            // and every blocking receive would then be emulated through the socket engine's thread (see the class).
+            var socket = await Task.Factory.StartNew(
+                () => ConnectBlocking(addresses, options.Port, linked.Token),
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
             return new AmiConnection(socket, generation, options, time, logger, publishEvent);
         }
-        catch
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            socket.Dispose();
-            throw;
+            throw new TimeoutException($"TCP connect to {options.Host}:{options.Port} took longer than {options.ConnectTimeout}.");
         }
+    }
+
+    private static Socket ConnectBlocking(IPAddress[] addresses, int port, CancellationToken cancellationToken)
+    {
+        SocketException? lastFailure = null;
+        foreach (var address in addresses)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                using (cancellationToken.UnsafeRegister(static state => ((Socket)state!).Dispose(), socket))
+                {
+                    socket.Connect(new IPEndPoint(address, port));
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                return socket;
+            }
+            catch (Exception error) when (error is SocketException or ObjectDisposedException)
+            {
+                socket.Dispose();
+                cancellationToken.ThrowIfCancellationRequested();
+                lastFailure = error as SocketException ?? lastFailure;
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+
+        throw lastFailure ?? new SocketException((int)SocketError.HostNotFound);
     }
 
     /// <summary>
@@ -122,7 +177,7 @@ internal sealed class AmiConnection : IAsyncDisposable
 
             if (_writeLock.Wait(0, CancellationToken.None))
             {
-                await WriteHoldingLockAsync(message);
+                WriteHoldingLock(message);
             }
             else if (!_outgoing.Writer.TryWrite(message))
             {
@@ -153,6 +208,16 @@ internal sealed class AmiConnection : IAsyncDisposable
         {
             _lifetime.Cancel();
             _outgoing.Writer.TryComplete();
+            try
+            {
+                // Wakes the receive thread (its receive returns 0) and ends the stream with a FIN, not a reset.
+                _socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (Exception error) when (error is SocketException or ObjectDisposedException)
+            {
+                // Already gone.
+            }
+
             _socket.Close();
             var lost = new AmiConnectionLostException($"AMI {_endpoint}: connection generation {Generation} lost ({reason}) before the response arrived.");
             foreach (var pending in _pending.Values)
@@ -167,16 +232,18 @@ internal sealed class AmiConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Abort("closed by the orchestrator");
-        await Task.WhenAll(_readerLoop, _writerLoop);
-        await _stream.DisposeAsync();
+        await Task.WhenAll(_readerLoop, _writerLoop, _receiverStopped.Task);
+        _socket.Dispose();
         _lifetime.Dispose();
-        _writeLock.Dispose();
+
+        // _writeLock is not disposed: a sender that raced the close may still release it (a SemaphoreSlim whose
+        // wait handle was never asked for holds nothing to free).
     }
 
     private async Task ReadLoopAsync()
     {
         var frames = new AmiFrameReader(expectBanner: true, _options.MaxFrameBytes);
-        var reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true));
+        var reader = _received.Reader;
         var reason = "the reader stopped";
         try
         {
@@ -217,6 +284,43 @@ internal sealed class AmiConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>The receive thread: blocking receives into the pipe, whose flush runs the frame loop inline.</summary>
+    private void ReceiveLoop()
+    {
+        var writer = _received.Writer;
+        Exception? failure = null;
+        try
+        {
+            while (true)
+            {
+                var memory = writer.GetMemory(ReceiveChunkBytes);
+                var read = _socket.Receive(memory.Span);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                writer.Advance(read);
+                var flush = writer.FlushAsync();
+                var result = flush.IsCompletedSuccessfully ? flush.Result : flush.AsTask().GetAwaiter().GetResult();
+                if (result.IsCompleted)
+                {
+                    // The frame loop has stopped: nobody reads any more.
+                    break;
+                }
+            }
+        }
+        catch (Exception error) when (error is SocketException or ObjectDisposedException)
+        {
+            failure = new IOException(error.Message, error);
+        }
+        finally
+        {
+            writer.Complete(failure);
+            _receiverStopped.TrySetResult();
+        }
+    }
+
     private async Task WriteLoopAsync()
     {
         try
@@ -224,7 +328,7 @@ internal sealed class AmiConnection : IAsyncDisposable
             while (await _outgoing.Reader.WaitToReadAsync(_lifetime.Token))
             {
                 await _writeLock.WaitAsync(_lifetime.Token);
-                await WriteHoldingLockAsync(null);
+                WriteHoldingLock(null);
             }
         }
         catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
@@ -232,39 +336,44 @@ internal sealed class AmiConnection : IAsyncDisposable
         }
         finally
         {
-            // A sender may be writing right now: complete the pipe only once it is done.
+            // A sender may be writing right now (a blocked send ends with the socket's close): the connection
+            // counts as disposed only once it is done.
             await _writeLock.WaitAsync(CancellationToken.None);
-            await _writer.CompleteAsync();
             _writeLock.Release();
         }
     }
 
     /// <summary>
-    /// Writes what is queued, then <paramref name="message"/>, in one flush: under load many actions share a
+    /// Sends what is queued, then <paramref name="message"/>, in one send: under load many actions share a
     /// syscall, and queued actions always go before a newer one. Releases the write lock.
     /// </summary>
-    private async Task WriteHoldingLockAsync(AmiMessage? message)
+    private void WriteHoldingLock(AmiMessage? message)
     {
         try
         {
             while (_outgoing.Reader.TryRead(out var queued))
             {
-                queued.WriteTo(_writer);
+                queued.WriteTo(_sendBuffer);
             }
 
-            message?.WriteTo(_writer);
-            await _writer.FlushAsync(_lifetime.Token);
+            message?.WriteTo(_sendBuffer);
+            var pending = _sendBuffer.WrittenSpan;
+            while (!pending.IsEmpty && !_lifetime.IsCancellationRequested)
+            {
+                pending = pending[_socket.Send(pending)..];
+            }
         }
-        catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
+        catch (SocketException error) when (error.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock)
         {
-            // Closing: the pending action fails as "connection lost".
+            Abort($"write blocked for longer than {_options.ActionTimeout}: Asterisk is not reading");
         }
-        catch (Exception error) when (error is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception error) when (error is SocketException or ObjectDisposedException)
         {
             Abort($"write failed: {error.Message}");
         }
         finally
         {
+            _sendBuffer.ResetWrittenCount();
             _writeLock.Release();
         }
     }

@@ -170,6 +170,61 @@ public sealed class AmiClientFaultTests
         Assert.Contains(changes, c => c.State == AmiConnectionState.Disconnected && c.Generation == 1 && (c.Reason ?? string.Empty).Contains("keepalive", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task NothingListening_IsAClearConnectError_AndTheClientKeepsTrying()
+    {
+        // A port that was free a moment ago: the connect is refused at once.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        await using var client = NewClient(port);
+        await client.StartAsync(CancellationToken.None);
+        await WaitUntilAsync(() => client.LastError is not null);
+
+        Assert.NotEqual(AmiConnectionState.Ready, client.State);
+        Assert.Contains("refused", client.LastError, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task AsteriskStopsReading_ABlockedSendDropsTheConnectionAfterTheActionTimeout_AndTheClientComesBack()
+    {
+        await using var simulator = StartSimulator();
+        await using var client = NewClient(simulator.Port, o => o.ActionTimeout = TimeSpan.FromSeconds(1));
+        await client.StartAsync(CancellationToken.None);
+        await client.WaitUntilReadyAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        // The session's processor hangs on a Ping; its queue fills, then its reader stops, then the socket buffers fill.
+        simulator.Control.DelayAction("Ping", TimeSpan.FromHours(1));
+        var sends = new List<Task> { client.SendAsync(new AmiAction("Ping"), CancellationToken.None) };
+        var value = new string('x', 64 * 1024);
+
+        // On a thread of its own: the send that finds the socket full blocks its caller until the action timeout.
+        await Task.Run(() =>
+        {
+            for (var i = 0; i < 2_000 && client.Generation == 1 && client.State == AmiConnectionState.Ready; i++)
+            {
+                sends.Add(client.SendAsync(new AmiAction("Setvar").Add("Variable", "LARGE").Add("Value", value), CancellationToken.None));
+            }
+        }).WaitAsync(TimeSpan.FromSeconds(20));
+
+        await WaitUntilAsync(() => client.Generation > 1 || client.State != AmiConnectionState.Ready);
+        var failures = await Task.WhenAll(sends.Select(async send => await Record.ExceptionAsync(() => send)));
+        Assert.All(failures, failure => Assert.True(failure is AmiException, $"{failure?.GetType().Name}: {failure?.Message}"));
+
+        simulator.Control.ClearFaults();
+        await WaitUntilAsync(() => client.Generation >= 2 && client.State == AmiConnectionState.Ready);
+        Assert.Equal("Success", (await client.SendAsync(new AmiAction("Ping"), CancellationToken.None)).ResponseStatus);
+        var changes = new List<AmiConnectionChange>();
+        while (client.ConnectionChanges.TryRead(out var change))
+        {
+            changes.Add(change);
+        }
+
+        Assert.Contains(changes, c => c.State == AmiConnectionState.Disconnected && c.Generation == 1 && (c.Reason ?? string.Empty).Contains("not reading", StringComparison.Ordinal));
+    }
+
     private static AsteriskAmiSimulator StartSimulator()
     {
         var simulator = new AsteriskAmiSimulator(new AsteriskAmiSimulatorOptions { Port = 0, AuthFailureDelay = TimeSpan.FromMilliseconds(50) });
