@@ -21,16 +21,46 @@ public sealed class AmiMessage
     private static readonly byte[] CrLf = "\r\n"u8.ToArray();
 
     private readonly byte[] _data;
-    private readonly HeaderRange[] _headers;
+
+    // One of the two is set: the compact table when every header fits in it (always, for what Asterisk sends).
+    private readonly CompactHeaderRange[]? _compact;
+    private readonly HeaderRange[]? _wide;
 
     // Which header made the kind: the first one, as Asterisk writes, or the first Event/Response/Action
     // further down (a client may put ActionID before Action, and Asterisk accepts it).
     private readonly int _kindHeader;
 
-    internal AmiMessage(byte[] data, HeaderRange[] headers, bool isBanner)
+    /// <param name="data">The message's bytes.</param>
+    /// <param name="headers">Where each header sits, counted from <paramref name="offset"/> (copied).</param>
+    /// <param name="offset">Where <paramref name="data"/> started in the buffer <paramref name="headers"/> point into.</param>
+    /// <param name="isBanner">The server's greeting line rather than a message.</param>
+    internal AmiMessage(byte[] data, ReadOnlySpan<HeaderRange> headers, int offset, bool isBanner)
     {
         _data = data;
-        _headers = headers;
+        var compact = true;
+        foreach (ref readonly var header in headers)
+        {
+            compact &= CompactHeaderRange.Fits(header);
+        }
+
+        if (compact)
+        {
+            _compact = new CompactHeaderRange[headers.Length];
+            for (var i = 0; i < headers.Length; i++)
+            {
+                _compact[i] = CompactHeaderRange.From(headers[i], offset);
+            }
+        }
+        else
+        {
+            _wide = new HeaderRange[headers.Length];
+            for (var i = 0; i < headers.Length; i++)
+            {
+                var h = headers[i];
+                _wide[i] = new HeaderRange(h.NameStart - offset, h.NameLength, h.ValueStart - offset, h.ValueLength);
+            }
+        }
+
         (Kind, _kindHeader) = isBanner ? (AmiMessageKind.Banner, 0) : Classify();
     }
 
@@ -42,7 +72,7 @@ public sealed class AmiMessage
     /// <summary>The header lines exactly as received, terminators included, without the blank line that ended the message.</summary>
     public ReadOnlySpan<byte> RawBytes => _data;
 
-    public int Count => _headers.Length;
+    public int Count => _compact?.Length ?? _wide!.Length;
 
     /// <summary>For an event: its name (<c>Newchannel</c>); otherwise empty.</summary>
     public string EventName => Kind == AmiMessageKind.Event ? AmiNames.Get(ValueBytes(_kindHeader)) : string.Empty;
@@ -65,20 +95,32 @@ public sealed class AmiMessage
 
     public ReadOnlySpan<byte> NameBytes(int index)
     {
-        var h = _headers[index];
+        if (_compact is { } compact)
+        {
+            var c = compact[index];
+            return _data.AsSpan(c.NameStart, c.NameLength);
+        }
+
+        var h = _wide![index];
         return _data.AsSpan(h.NameStart, h.NameLength);
     }
 
     public ReadOnlySpan<byte> ValueBytes(int index)
     {
-        var h = _headers[index];
+        if (_compact is { } compact)
+        {
+            var c = compact[index];
+            return _data.AsSpan(c.ValueStart, c.ValueLength);
+        }
+
+        var h = _wide![index];
         return _data.AsSpan(h.ValueStart, h.ValueLength);
     }
 
     /// <summary>The index of the first header with this name (ASCII, case-insensitive), or -1.</summary>
     public int IndexOf(string name)
     {
-        for (var i = 0; i < _headers.Length; i++)
+        for (var i = 0; i < Count; i++)
         {
             if (System.Text.Ascii.EqualsIgnoreCase(NameBytes(i), name))
             {
@@ -109,7 +151,7 @@ public sealed class AmiMessage
     public IReadOnlyList<string> GetValues(string name)
     {
         List<string>? values = null;
-        for (var i = 0; i < _headers.Length; i++)
+        for (var i = 0; i < Count; i++)
         {
             if (System.Text.Ascii.EqualsIgnoreCase(NameBytes(i), name))
             {
@@ -123,7 +165,7 @@ public sealed class AmiMessage
     /// <summary>Every header as (name, value), in wire order.</summary>
     public IEnumerable<KeyValuePair<string, string>> Headers()
     {
-        for (var i = 0; i < _headers.Length; i++)
+        for (var i = 0; i < Count; i++)
         {
             yield return new KeyValuePair<string, string>(GetName(i), GetValue(i));
         }
@@ -152,7 +194,7 @@ public sealed class AmiMessage
 
     private (AmiMessageKind Kind, int Header) Classify()
     {
-        for (var i = 0; i < _headers.Length; i++)
+        for (var i = 0; i < Count; i++)
         {
             var name = NameBytes(i);
             var kind = System.Text.Ascii.EqualsIgnoreCase(name, AmiHeaders.Event) ? AmiMessageKind.Event

@@ -44,7 +44,8 @@ public sealed class AmiMessageBuilder
         }
 
         var data = new byte[size];
-        var ranges = new HeaderRange[_headers.Count];
+        const int MaxStackHeaders = 64;
+        Span<HeaderRange> ranges = _headers.Count <= MaxStackHeaders ? stackalloc HeaderRange[_headers.Count] : new HeaderRange[_headers.Count];
         var position = 0;
         for (var i = 0; i < _headers.Count; i++)
         {
@@ -66,6 +67,6 @@ public sealed class AmiMessageBuilder
             ranges[i] = new HeaderRange(nameStart, nameLength, valueStart, valueLength);
         }
 
-        return new AmiMessage(data, ranges, isBanner);
+        return new AmiMessage(data, ranges, 0, isBanner);
     }
 }

@@ -49,13 +49,13 @@ internal sealed class FixtureMix
         $"{Messages.Average(m => m.Count):F1} headers per message; the messages themselves take {MessageHeapBytes / (double)Messages.Count:F0} bytes of heap each";
 
     /// <summary>
-    /// Heap size of one parsed message: byte[] (24-byte header + data, 8-aligned), HeaderRange[] (24 + 16 per header),
-    /// AmiMessage (16-byte header + two references, two ints and a long).
+    /// Heap size of one parsed message: byte[] (24-byte header + data, 8-aligned), its compact header table (24 + 8 per
+    /// header: every header of the recordings fits), AmiMessage (16-byte header + three references, two ints and a long).
     /// </summary>
     public static long HeapSize(AmiMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return Align(24 + message.RawBytes.Length) + Align(24 + (16 * message.Count)) + 48;
+        return Align(24 + message.RawBytes.Length) + Align(24 + (8 * message.Count)) + 56;
     }
 
     private static long Align(long size) => (size + 7) & ~7L;

@@ -113,7 +113,8 @@ public sealed class AmiClient : IAsyncDisposable
         {
             try
             {
-                await connection.SendAsync(new AmiAction("Logoff"), isList: false, CancellationToken.None)
+                // On the pool: a send that finds the socket full blocks its caller, and the second is all we give it.
+                await Task.Run(() => connection.SendAsync(new AmiAction("Logoff"), isList: false, CancellationToken.None))
                     .WaitAsync(TimeSpan.FromSeconds(1), _time);
             }
             catch (Exception error) when (error is AmiException or TimeoutException)

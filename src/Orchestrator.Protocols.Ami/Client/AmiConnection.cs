@@ -18,13 +18,16 @@ namespace Orchestrator.Protocols.Ami.Client;
 /// The socket stays in blocking mode and has a thread of its own that receives into a pipe whose reader (the
 /// frame loop) runs inline. An event thus goes from the kernel to the frame reader in one wake-up of one thread,
 /// where an asynchronous receive takes two (the socket engine's thread, then a thread-pool worker), each a chance to
-/// wait for a core. Actions are sent with a blocking send, which on a healthy link returns at once; a send blocked
-/// longer than the action timeout (Asterisk stopped reading) drops the connection. Nothing but the frame loop runs on
+/// wait for a core. Actions are sent with a blocking send, by the sender when the socket is free, which on a healthy
+/// link returns at once; when Asterisk has stopped reading, that send holds its caller (cancellation is not observed)
+/// until the connection is dropped, within the action timeout. Nothing but the frame loop runs on
 /// the receive thread: responses complete with asynchronous continuations and events cross a queue.
 /// </remarks>
 internal sealed class AmiConnection : IAsyncDisposable
 {
-    private const int ReceiveChunkBytes = 16 * 1024;
+    // Receives fill 64 KiB segments down to their last 4 KiB, rather than starting a fresh segment for each read.
+    private const int SegmentBytes = 64 * 1024;
+    private const int MinimumReceiveBytes = 4 * 1024;
 
     private readonly Socket _socket;
     private readonly AmiClientOptions _options;
@@ -49,6 +52,7 @@ internal sealed class AmiConnection : IAsyncDisposable
         readerScheduler: PipeScheduler.Inline,
         writerScheduler: PipeScheduler.Inline,
         pauseWriterThreshold: 0,
+        minimumSegmentSize: SegmentBytes,
         useSynchronizationContext: false));
 
     private readonly TaskCompletionSource _receiverStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -69,7 +73,7 @@ internal sealed class AmiConnection : IAsyncDisposable
         _endpoint = $"{options.Host}:{options.Port}";
         _publishEvent = publishEvent;
         _actionIdPrefix = $"orch-{generation}-";
-        _socket.SendTimeout = (int)Math.Clamp(options.ActionTimeout.TotalMilliseconds, 1, int.MaxValue);
+        _socket.SendTimeout = SendTimeoutMilliseconds(options.ActionTimeout);
         _readerLoop = Task.Run(ReadLoopAsync);
         _writerLoop = Task.Run(WriteLoopAsync);
         new Thread(ReceiveLoop) { IsBackground = true, Name = $"AMI receive {_endpoint} #{generation}" }.Start();
@@ -107,7 +111,15 @@ internal sealed class AmiConnection : IAsyncDisposable
                 CancellationToken.None,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default);
-            return new AmiConnection(socket, generation, options, time, logger, publishEvent);
+            try
+            {
+                return new AmiConnection(socket, generation, options, time, logger, publishEvent);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -115,13 +127,34 @@ internal sealed class AmiConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Half the action timeout: the timeout applies to each system call, and a send that finds room for part of its
+    /// bytes waits once more for the rest, so a stalled peer is dropped between half and the whole of it. None (0) for
+    /// an infinite or non-positive action timeout.
+    /// </summary>
+    private static int SendTimeoutMilliseconds(TimeSpan actionTimeout) =>
+        actionTimeout <= TimeSpan.Zero || actionTimeout == Timeout.InfiniteTimeSpan
+            ? 0
+            : (int)Math.Clamp(actionTimeout.TotalMilliseconds / 2, 1, int.MaxValue);
+
     private static Socket ConnectBlocking(IPAddress[] addresses, int port, CancellationToken cancellationToken)
     {
         SocketException? lastFailure = null;
         foreach (var address in addresses)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            Socket socket;
+            try
+            {
+                socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            }
+            catch (SocketException unsupported)
+            {
+                // An address family this host cannot use (::1 with IPv6 off): try the next address.
+                lastFailure = unsupported;
+                continue;
+            }
+
             try
             {
                 using (cancellationToken.UnsafeRegister(static state => ((Socket)state!).Dispose(), socket))
@@ -293,7 +326,7 @@ internal sealed class AmiConnection : IAsyncDisposable
         {
             while (true)
             {
-                var memory = writer.GetMemory(ReceiveChunkBytes);
+                var memory = writer.GetMemory(MinimumReceiveBytes);
                 var read = _socket.Receive(memory.Span);
                 if (read == 0)
                 {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Buffers;
 using System.Text;
 
@@ -271,14 +272,7 @@ public sealed class AmiFrameReader
         }
 
         var bytes = data.Slice(start, length).ToArray();
-        var headers = new HeaderRange[_lines.Count];
-        for (var i = 0; i < headers.Length; i++)
-        {
-            var h = _lines[i];
-            headers[i] = new HeaderRange(h.NameStart - start, h.NameLength, h.ValueStart - start, h.ValueLength);
-        }
-
-        var message = new AmiMessage(bytes, headers, isBanner);
+        var message = new AmiMessage(bytes, CollectionsMarshal.AsSpan(_lines), start, isBanner);
         return message.Kind == AmiMessageKind.Unknown
             ? AmiFrame.Malformed(message, length, Printable(bytes.AsSpan(0, Math.Min(DetailLength, length))))
             : AmiFrame.Ok(message, length);

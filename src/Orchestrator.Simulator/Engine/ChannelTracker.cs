@@ -81,14 +81,14 @@ internal sealed class ChannelTracker
         switch (eventName)
         {
             case "Newexten":
-                channel.Application = Refreshed(message, "Application", channel.Application);
-                channel.ApplicationData = Refreshed(message, "AppData", channel.ApplicationData);
+                channel.Application = Refreshed(message, "Application", channel.Application, absent: string.Empty);
+                channel.ApplicationData = Refreshed(message, "AppData", channel.ApplicationData, absent: string.Empty);
                 break;
             case "VarSet" when message["Variable"] is { } variable:
                 channel.SetVariable(variable, message["Value"] ?? string.Empty);
                 break;
             case "BridgeEnter":
-                channel.BridgeId = Refreshed(message, "BridgeUniqueid", string.Empty);
+                channel.BridgeId = Refreshed(message, "BridgeUniqueid", channel.BridgeId, absent: string.Empty);
                 break;
             case "BridgeLeave":
                 channel.BridgeId = string.Empty;
@@ -116,7 +116,7 @@ internal sealed class ChannelTracker
     private static void UpdateSnapshot(SimChannel channel, AmiMessage message, DateTimeOffset now)
     {
         var stateAt = message.IndexOf("ChannelState");
-        if (stateAt >= 0 && int.TryParse(message.ValueBytes(stateAt), NumberStyles.None, CultureInfo.InvariantCulture, out var state))
+        if (stateAt >= 0 && int.TryParse(message.ValueBytes(stateAt), NumberStyles.Integer, CultureInfo.InvariantCulture, out var state))
         {
             if (state == ChannelStates.Up && channel.AnsweredAt is null)
             {
@@ -138,13 +138,16 @@ internal sealed class ChannelTracker
         channel.Linkedid = Refreshed(message, "Linkedid", channel.Linkedid);
     }
 
-    /// <summary>The header's value: <paramref name="current"/> itself when the bytes say the same (no string made), else decoded.</summary>
-    private static string Refreshed(AmiMessage message, string header, string current)
+    /// <summary>
+    /// The header's value: <paramref name="current"/> itself when the bytes say the same (no string made), else decoded;
+    /// when the header is absent, <paramref name="absent"/> (by default, <paramref name="current"/> unchanged).
+    /// </summary>
+    private static string Refreshed(AmiMessage message, string header, string current, string? absent = null)
     {
         var at = message.IndexOf(header);
         if (at < 0)
         {
-            return current;
+            return absent ?? current;
         }
 
         var value = message.ValueBytes(at);

@@ -379,6 +379,8 @@ public sealed class AmiSwitchAdapter : ISwitchAdapter
 
     private async Task HangupLaterAsync(string channel, int cause)
     {
+        // Off the event pump: a send waits for the socket when Asterisk has stopped reading (up to the action timeout).
+        await Task.Yield();
         try
         {
             await _client.SendAsync(new AmiAction("Hangup").Add("Channel", channel).Add("Cause", cause.ToString(CultureInfo.InvariantCulture)), CancellationToken.None);

@@ -145,6 +145,29 @@ public sealed class AmiFrameReaderUnitTests
         Assert.Equal(0, reader.BufferedBytes);
     }
 
+    [Theory]
+    [InlineData(300, 5, 1)] // a name longer than the compact header table holds
+    [InlineData(8, 70_000, 1)] // a value longer than it holds
+    [InlineData(8, 5, 300)] // a gap between colon and value longer than it holds
+    [InlineData(255, 65_535, 255)] // the largest that fit
+    public void HeadersOfAnySize_ReadBackExactly_WhateverTableHoldsThem(int nameLength, int valueLength, int spaces)
+    {
+        var name = new string('N', nameLength);
+        var value = "v" + new string('x', valueLength - 1);
+        var text = $"Event: Big\r\nBefore: 1\r\n{name}:{new string(' ', spaces)}{value}\r\nAfter: 2\r\n\r\n";
+
+        var message = Assert.Single(FrameFeeder.Whole(Encoding.ASCII.GetBytes(text), expectBanner: false)).Message!;
+
+        Assert.Equal(4, message.Count);
+        Assert.Equal("Big", message.EventName);
+        Assert.Equal(name, message.GetName(2));
+
+        // One space after the colon is the separator; any further ones belong to the value.
+        Assert.Equal(new string(' ', spaces - 1) + value, message[name]);
+        Assert.Equal("1", message["Before"]);
+        Assert.Equal("2", message["After"]);
+    }
+
     private static List<AmiFrame> Feed(string text, bool expectBanner = false)
     {
         var bytes = Encoding.ASCII.GetBytes(text);
