@@ -106,6 +106,8 @@ internal sealed class AmiConnection : IAsyncDisposable
             // A blocking connect, on a thread of its own, that the timeout or cancellation ends by closing the
             // socket. Not ConnectAsync, nor a non-blocking connect: either leaves the socket non-blocking for good,
             // and every blocking receive would then be emulated through the socket engine's thread (see the class).
+            // Closing the socket ends a blocked connect on Linux, where the orchestrator runs; elsewhere (macOS) the
+            // connect may run to the operating system's own timeout.
             var socket = await Task.Factory.StartNew(
                 () => ConnectBlocking(addresses, options.Port, linked.Token),
                 CancellationToken.None,

@@ -430,10 +430,12 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
             await _services.State.Counters.IncrementOnceAsync(CampaignId, counter, call.Attempt, token);
         }
 
-        await _services.Attempts.EndedAsync(call.Attempt, result, cause, rawCause, now, token);
+        // The call has ended and is gone from memory: its attempt and system disposition are written even when the
+        // campaign is stopping (a stop that cancelled between the two left an abandoned call without its DROP).
+        await _services.Attempts.EndedAsync(call.Attempt, result, cause, rawCause, now, CancellationToken.None);
         if (systemCode is not null)
         {
-            await _services.Dispositions.RecordAsync(call.Attempt.Value, systemCode, null, null, token);
+            await _services.Dispositions.RecordAsync(call.Attempt.Value, systemCode, null, null, CancellationToken.None);
         }
     }
 
