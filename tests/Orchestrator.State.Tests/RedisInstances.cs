@@ -15,7 +15,7 @@ internal sealed class RedisInstances(RedisServerFixture redis)
     {
         ConnectionString = connectionString,
         KeyPrefix = keyPrefix,
-        ConnectTimeout = TimeSpan.FromSeconds(2),
-        OperationTimeout = TimeSpan.FromSeconds(2),
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+        OperationTimeout = TimeSpan.FromSeconds(5),
     };
 }
