@@ -27,7 +27,7 @@ public static class ComplianceGate
             return ComplianceBlock.AbandonProtection;
         }
 
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(candidate.TimeZoneId, out var zone))
+        if (!LeadTimeZones.TryResolve(candidate.TimeZoneId, out var zone))
         {
             return ComplianceBlock.UnknownTimeZone;
         }

@@ -59,5 +59,5 @@ internal sealed class HopperFiller(IDbContextFactory<OrchestratorDbContext> data
     }
 
     private static bool IsInsideWindow(CallingWindow window, string timeZoneId, DateTimeOffset now) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) && window.IsOpenAt(now, zone);
+        LeadTimeZones.TryResolve(timeZoneId, out var zone) && window.IsOpenAt(now, zone);
 }

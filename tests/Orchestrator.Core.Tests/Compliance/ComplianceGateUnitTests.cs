@@ -146,6 +146,12 @@ public sealed class ComplianceGateUnitTests
     [InlineData("   ")]
     [InlineData(" America/New_York")]
     [InlineData("../../etc/localtime")]
+    [InlineData("localtime")] // the server's own zone, whatever the lead's
+    [InlineData("LOCALTIME")]
+    [InlineData("Factory")]
+    [InlineData("posixrules")]
+    [InlineData("right/America/New_York")] // counts leap seconds: about half a minute off
+    [InlineData("posix/America/New_York")]
     public void Check_WhenTimeZoneUnknown_FailsClosedWithUnknownTimeZone(string timeZoneId)
     {
         Assert.Equal(ComplianceBlock.UnknownTimeZone, ComplianceGate.Check(Lead(timeZoneId), Policy(), Noon));
