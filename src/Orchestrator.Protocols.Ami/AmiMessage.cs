@@ -95,25 +95,13 @@ public sealed class AmiMessage
 
     public ReadOnlySpan<byte> NameBytes(int index)
     {
-        if (_compact is { } compact)
-        {
-            var c = compact[index];
-            return _data.AsSpan(c.NameStart, c.NameLength);
-        }
-
-        var h = _wide![index];
+        var h = Range(index);
         return _data.AsSpan(h.NameStart, h.NameLength);
     }
 
     public ReadOnlySpan<byte> ValueBytes(int index)
     {
-        if (_compact is { } compact)
-        {
-            var c = compact[index];
-            return _data.AsSpan(c.ValueStart, c.ValueLength);
-        }
-
-        var h = _wide![index];
+        var h = Range(index);
         return _data.AsSpan(h.ValueStart, h.ValueLength);
     }
 
@@ -191,6 +179,8 @@ public sealed class AmiMessage
     }
 
     public override string ToString() => Encoding.UTF8.GetString(_data);
+
+    private HeaderRange Range(int index) => _compact is { } compact ? compact[index].ToRange() : _wide![index];
 
     private (AmiMessageKind Kind, int Header) Classify()
     {

@@ -33,11 +33,5 @@ internal readonly struct CompactHeaderRange
     public static CompactHeaderRange From(in HeaderRange range, int offset) =>
         new(range.NameStart - offset, (byte)range.NameLength, (byte)(range.ValueStart - range.NameStart - range.NameLength), (ushort)range.ValueLength);
 
-    public int NameStart => _nameStart;
-
-    public int NameLength => _nameLength;
-
-    public int ValueStart => _nameStart + _nameLength + _valueGap;
-
-    public int ValueLength => _valueLength;
+    public HeaderRange ToRange() => new(_nameStart, _nameLength, _nameStart + _nameLength + _valueGap, _valueLength);
 }

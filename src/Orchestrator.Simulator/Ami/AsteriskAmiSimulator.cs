@@ -126,13 +126,13 @@ public sealed class AsteriskAmiSimulator : IAsyncDisposable
 
     internal int DropAll(string reason)
     {
-        var sessions = _sessions.Values.ToList();
+        var sessions = _sessionList;
         foreach (var session in sessions)
         {
             session.Abort(reason);
         }
 
-        return sessions.Count;
+        return sessions.Length;
     }
 
     internal bool Drop(long id, string reason)
