@@ -31,18 +31,4 @@ internal sealed class AttemptWriter(IDbContextFactory<OrchestratorDbContext> dat
                 s => s.SetProperty(a => a.ConnectedAt, at).SetProperty(a => a.AgentId, agentId).SetProperty(a => a.Result, AttemptResult.Connected),
                 cancellationToken);
     }
-
-    /// <summary>Final: only an attempt that has not ended yet is updated, so a repeated end changes nothing.</summary>
-    public async Task<bool> EndedAsync(AttemptId attempt, AttemptResult result, HangupCause cause, string? rawCause, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Attempts.Where(a => a.Id == attempt.Value && a.EndedAt == null)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(a => a.EndedAt, at)
-                    .SetProperty(a => a.Result, result)
-                    .SetProperty(a => a.HangupCause, cause)
-                    .SetProperty(a => a.RawHangupCause, rawCause),
-                cancellationToken);
-        return rows == 1;
-    }
 }

@@ -99,16 +99,10 @@ internal static class OrphanedAttempts
                 await state.Calls.RemoveAsync(id, cancellationToken);
             }
 
-            var ended = await db.Attempts.Where(a => a.Id == attempt.Id && a.EndedAt == null).ExecuteUpdateAsync(
-                s => s.SetProperty(a => a.EndedAt, now)
-                    .SetProperty(a => a.Result, AttemptResult.Failed)
-                    .SetProperty(a => a.HangupCause, HangupCause.Unknown)
-                    .SetProperty(a => a.RawHangupCause, "orphaned: its instance stopped before the call ended"),
-                cancellationToken);
-            if (ended == 1)
+            // The system's disposition sends the lead back to the queue (retry), like any failed call.
+            var ending = new AttemptEnding(attempt.Id, AttemptResult.Failed, HangupCause.Unknown, "orphaned: its instance stopped before the call ended", now);
+            if (await dispositions.EndAsync(ending, SystemDisposition.Failed, cancellationToken))
             {
-                // The system's disposition sends the lead back to the queue (retry), like any failed call.
-                await dispositions.RecordAsync(attempt.Id, SystemDisposition.Failed, null, null, cancellationToken);
                 settled++;
             }
         }

@@ -7,6 +7,7 @@ using Orchestrator.Core.Pacing;
 using Orchestrator.Data.Attempts;
 using Orchestrator.Runtime.Calls;
 using Orchestrator.Runtime.Dialing;
+using Orchestrator.Runtime.Dispositions;
 using Orchestrator.Runtime.Observability;
 using Orchestrator.State;
 using Orchestrator.Switching;
@@ -430,13 +431,9 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
             await _services.State.Counters.IncrementOnceAsync(CampaignId, counter, call.Attempt, token);
         }
 
-        // The call has ended and is gone from memory: its attempt and system disposition are written even when the
-        // campaign is stopping (a stop that cancelled between the two left an abandoned call without its DROP).
-        await _services.Attempts.EndedAsync(call.Attempt, result, cause, rawCause, now, CancellationToken.None);
-        if (systemCode is not null)
-        {
-            await _services.Dispositions.RecordAsync(call.Attempt.Value, systemCode, null, null, CancellationToken.None);
-        }
+        // The call has ended and is gone from memory: its end and system disposition are written together (one
+        // transaction), and even when the campaign is stopping.
+        await _services.Dispositions.EndAsync(new AttemptEnding(call.Attempt.Value, result, cause, rawCause, now), systemCode, CancellationToken.None);
     }
 
     /// <summary>How the call ended, for the attempt row, and the system disposition when no agent will give one.</summary>

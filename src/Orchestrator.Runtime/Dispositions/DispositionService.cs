@@ -29,6 +29,48 @@ internal sealed class DispositionService(IDbContextFactory<OrchestratorDbContext
 
         var attempt = await db.Attempts.SingleOrDefaultAsync(a => a.Id == attemptId, cancellationToken)
             ?? throw new DispositionRejectedException($"Attempt {attemptId:N} does not exist.");
+        var step = await StageAsync(db, attempt, code, agentId, submission, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return step;
+    }
+
+    /// <summary>
+    /// Ends an attempt and, for a call no agent will disposition, records the system's disposition with it, in one
+    /// transaction: a crash or a stop between the two would otherwise leave an ended attempt whose lead never gets
+    /// its next step (an abandoned number unprotected, a lead never retried). Only an attempt that has not ended
+    /// yet is ended, so a repeated end changes nothing; returns whether this call ended it.
+    /// </summary>
+    public async Task<bool> EndAsync(AttemptEnding ending, string? systemCode, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ended = await db.Attempts.Where(a => a.Id == ending.AttemptId && a.EndedAt == null)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(a => a.EndedAt, ending.At)
+                    .SetProperty(a => a.Result, ending.Result)
+                    .SetProperty(a => a.HangupCause, ending.Cause)
+                    .SetProperty(a => a.RawHangupCause, ending.RawCause),
+                cancellationToken);
+        if (ended == 0)
+        {
+            return false;
+        }
+
+        if (systemCode is not null && !await db.Dispositions.AnyAsync(d => d.AttemptId == ending.AttemptId, cancellationToken))
+        {
+            var attempt = await db.Attempts.SingleAsync(a => a.Id == ending.AttemptId, cancellationToken);
+            await StageAsync(db, attempt, systemCode, null, null, ending.At, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Adds the disposition and applies its next step to the lead, for the caller to save.</summary>
+    private static async Task<LeadNextStep> StageAsync(
+        OrchestratorDbContext db, Attempt attempt, string code, long? agentId, DispositionSubmission? submission, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Project).SingleAsync(c => c.Id == attempt.CampaignId, cancellationToken);
         var definition = await db.DispositionDefinitions.AsNoTracking()
             .SingleOrDefaultAsync(d => d.ProjectId == campaign.ProjectId && d.Code == code && d.IsActive, cancellationToken)
@@ -47,7 +89,7 @@ internal sealed class DispositionService(IDbContextFactory<OrchestratorDbContext
         var lead = await db.Leads.Include(l => l.Phones).SingleAsync(l => l.Id == attempt.LeadId, cancellationToken);
         db.Dispositions.Add(new Disposition
         {
-            AttemptId = attemptId,
+            AttemptId = attempt.Id,
             LeadId = lead.Id,
             Code = definition.Code,
             Outcome = definition.Outcome,
@@ -55,7 +97,7 @@ internal sealed class DispositionService(IDbContextFactory<OrchestratorDbContext
             Notes = submission?.Notes,
             CreatedAt = now,
         });
-        AddAnswers(db, attemptId, submission, campaign.QuestionnaireId is null ? null : await LatestVersionAsync(db, campaign.QuestionnaireId.Value, cancellationToken), now);
+        AddAnswers(db, attempt.Id, submission, campaign.QuestionnaireId is null ? null : await LatestVersionAsync(db, campaign.QuestionnaireId.Value, cancellationToken), now);
 
         var rules = campaign.Project!.ClosureRules;
         var personalAgent = submission?.CallbackIsPersonal == true ? agentId : null;
@@ -69,7 +111,6 @@ internal sealed class DispositionService(IDbContextFactory<OrchestratorDbContext
         }
 
         Apply(db, step, lead, phone, attempt, campaign.ProjectId, now);
-        await db.SaveChangesAsync(cancellationToken);
         return step;
     }
 
