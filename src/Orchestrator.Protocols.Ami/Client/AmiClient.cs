@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Protocols.Ami.Framing;
 
 namespace Orchestrator.Protocols.Ami.Client;
 
@@ -17,7 +18,7 @@ namespace Orchestrator.Protocols.Ami.Client;
 /// <see cref="AmiConnectionLostException"/> — their outcome is unknown, and the consumer must resync
 /// (list live channels) rather than resend.
 /// </remarks>
-public sealed class AmiClient : IAsyncDisposable
+public sealed class AmiClient : IAsyncDisposable, IAmiEventSink
 {
     private readonly AmiClientOptions _options;
     private readonly TimeProvider _time;
@@ -32,6 +33,8 @@ public sealed class AmiClient : IAsyncDisposable
     private Task? _loop;
     private long _generation;
     private long _droppedEvents;
+    private long _ignoredEvents;
+    private AmiEventFilter? _eventFilter;
     private long _reportedDrops;
     private volatile bool _disposing;
 
@@ -60,6 +63,20 @@ public sealed class AmiClient : IAsyncDisposable
 
     /// <summary>Events the consumer never saw because it fell behind (either overflow policy), since the client started.</summary>
     public long DroppedEvents => Interlocked.Read(ref _droppedEvents);
+
+    /// <summary>
+    /// The events to deliver; others are read and counted (<see cref="IgnoredEvents"/>) but never become messages.
+    /// Null (the default) delivers every event. Events with an ActionID are always delivered. A change applies from
+    /// the next connection, so set it before <see cref="StartAsync"/>.
+    /// </summary>
+    public AmiEventFilter? EventFilter
+    {
+        get => Volatile.Read(ref _eventFilter);
+        set => Volatile.Write(ref _eventFilter, value);
+    }
+
+    /// <summary>Events the <see cref="EventFilter"/> cut, since the client started.</summary>
+    public long IgnoredEvents => Interlocked.Read(ref _ignoredEvents);
 
     /// <summary>Every event, in arrival order, across reconnects (see <see cref="AmiMessage.Generation"/>). One reader.</summary>
     public ChannelReader<AmiMessage> Events => _events.Reader;
@@ -192,7 +209,7 @@ public sealed class AmiClient : IAsyncDisposable
     {
         SetState(AmiConnectionState.Connecting, null);
         var generation = Interlocked.Increment(ref _generation);
-        await using var connection = await AmiConnection.ConnectAsync(generation, _options, _time, _logger, Publish, stopping);
+        await using var connection = await AmiConnection.ConnectAsync(generation, _options, _time, _logger, this, stopping);
 
         var banner = await connection.Banner.WaitAsync(_options.ConnectTimeout, _time, stopping);
         AmiClientLog.Connected(_logger, _endpoint, generation, banner.GetValue(0));
@@ -270,7 +287,9 @@ public sealed class AmiClient : IAsyncDisposable
         }
     }
 
-    private bool Publish(AmiMessage message)
+    void IAmiEventSink.CountIgnored() => Interlocked.Increment(ref _ignoredEvents);
+
+    bool IAmiEventSink.Publish(AmiMessage message)
     {
         if (!_events.Writer.TryWrite(message))
         {

@@ -34,7 +34,7 @@ internal sealed class AmiConnection : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly string _endpoint;
-    private readonly Func<AmiMessage, bool> _publishEvent;
+    private readonly IAmiEventSink _events;
     private readonly ConcurrentDictionary<string, PendingAction> _pending = new(StringComparer.Ordinal);
     private readonly Channel<AmiMessage> _outgoing = Channel.CreateUnbounded<AmiMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource<AmiMessage> _banner = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -63,7 +63,7 @@ internal sealed class AmiConnection : IAsyncDisposable
     private int _openLists;
     private volatile ReaderActivity _activity = ReaderActivity.Starting;
 
-    private AmiConnection(Socket socket, long generation, AmiClientOptions options, TimeProvider time, ILogger logger, Func<AmiMessage, bool> publishEvent)
+    private AmiConnection(Socket socket, long generation, AmiClientOptions options, TimeProvider time, ILogger logger, IAmiEventSink events)
     {
         _socket = socket;
         Generation = generation;
@@ -71,7 +71,7 @@ internal sealed class AmiConnection : IAsyncDisposable
         _time = time;
         _logger = logger;
         _endpoint = $"{options.Host}:{options.Port}";
-        _publishEvent = publishEvent;
+        _events = events;
         _actionIdPrefix = $"orch-{generation}-";
         _socket.SendTimeout = SendTimeoutMilliseconds(options.ActionTimeout);
         _readerLoop = Task.Run(ReadLoopAsync);
@@ -92,7 +92,7 @@ internal sealed class AmiConnection : IAsyncDisposable
         AmiClientOptions options,
         TimeProvider time,
         ILogger logger,
-        Func<AmiMessage, bool> publishEvent,
+        IAmiEventSink events,
         CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(options.ConnectTimeout, time);
@@ -115,7 +115,7 @@ internal sealed class AmiConnection : IAsyncDisposable
                 TaskScheduler.Default);
             try
             {
-                return new AmiConnection(socket, generation, options, time, logger, publishEvent);
+                return new AmiConnection(socket, generation, options, time, logger, events);
             }
             catch
             {
@@ -277,7 +277,7 @@ internal sealed class AmiConnection : IAsyncDisposable
 
     private async Task ReadLoopAsync()
     {
-        var frames = new AmiFrameReader(expectBanner: true, _options.MaxFrameBytes);
+        var frames = new AmiFrameReader(expectBanner: true, _options.MaxFrameBytes) { EventFilter = _events.EventFilter };
         var reader = _received.Reader;
         var reason = "the reader stopped";
         try
@@ -421,6 +421,14 @@ internal sealed class AmiConnection : IAsyncDisposable
             return;
         }
 
+        if (frame.IsIgnored)
+        {
+            AmiMetrics.EventsReceived.Add(1);
+            AmiMetrics.EventsIgnored.Add(1);
+            _events.CountIgnored();
+            return;
+        }
+
         if (frame.Error != AmiFrameError.None || frame.Message is not { } message)
         {
             AmiMetrics.FramesRejected.Add(1);
@@ -458,7 +466,7 @@ internal sealed class AmiConnection : IAsyncDisposable
                 }
 
                 AmiMetrics.EventsReceived.Add(1);
-                if (!_publishEvent(message))
+                if (!_events.Publish(message))
                 {
                     Abort($"the event consumer fell behind by {_options.EventQueueCapacity} events (overflow policy Reconnect)");
                 }

@@ -48,6 +48,12 @@ public sealed class AmiFrameReader
         _maxFrameBytes = maxFrameBytes;
     }
 
+    /// <summary>
+    /// When set, events it does not keep (and that carry no ActionID) become <see cref="AmiFrame.IsIgnored"/> frames:
+    /// cut and counted, never copied into a message.
+    /// </summary>
+    public AmiEventFilter? EventFilter { get; set; }
+
     /// <summary>Bytes of an incomplete frame held by the reader.</summary>
     public int BufferedBytes => _pendingLength;
 
@@ -269,6 +275,11 @@ public sealed class AmiFrameReader
         {
             // Reported like a frame skipped in pieces: every byte through the ending empty line.
             return AmiFrame.Failed(AmiFrameError.Oversized, frameEnd - start, Printable(data.Slice(start, Math.Min(DetailLength, length))));
+        }
+
+        if (EventFilter is { } filter && !isBanner && filter.Ignores(data, CollectionsMarshal.AsSpan(_lines)))
+        {
+            return AmiFrame.Ignored(length);
         }
 
         var bytes = data.Slice(start, length).ToArray();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Orchestrator.Core.Calls;
 using Orchestrator.Protocols.Ami;
 using Orchestrator.Protocols.Ami.Events;
+using Orchestrator.Protocols.Ami.Framing;
 using Orchestrator.Switching.Events;
 
 namespace Orchestrator.Switching.Asterisk.Ami;
@@ -20,6 +21,7 @@ namespace Orchestrator.Switching.Asterisk.Ami;
 /// </remarks>
 internal sealed class AmiEventTranslator(AmiSwitchOptions options)
 {
+    private const string AmdStatusVariable = "AMDSTATUS";
     private const int MaxLookupLength = 150; // Asterisk's AST_MAX_UNIQUEID; channel names are shorter still
 
     private readonly Dictionary<string, AmiLeg> _byUniqueid = new(StringComparer.Ordinal);
@@ -29,6 +31,20 @@ internal sealed class AmiEventTranslator(AmiSwitchOptions options)
     // Legs whose Uniqueid is not their leg id (an Originate without ChannelId, or a switch that ignores it)
     // are found by channel name once a successful OriginateResponse has named the channel.
     private readonly Dictionary<string, AmiLeg> _byChannel = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every event <see cref="Translate"/> reads, and no other: the adapter's client cuts the rest before they become
+    /// messages. VarSet only for AMDSTATUS — a dialplan sets variables at nearly every step.
+    /// </summary>
+    public static AmiEventFilter Filter { get; } = new([
+        new AmiEventRule(AmiEventNames.Newchannel),
+        new AmiEventRule(AmiEventNames.Newstate),
+        new AmiEventRule(AmiEventNames.OriginateResponse),
+        new AmiEventRule(AmiEventNames.VarSet, AmiHeaders.Variable, AmdStatusVariable),
+        new AmiEventRule(AmiEventNames.ConfbridgeJoin),
+        new AmiEventRule(AmiEventNames.ConfbridgeLeave),
+        new AmiEventRule(AmiEventNames.Hangup),
+    ]);
 
     public int Count => _byUniqueid.Count;
 
@@ -105,7 +121,7 @@ internal sealed class AmiEventTranslator(AmiSwitchOptions options)
                 break;
 
             case AmiEventNames.VarSet:
-                if (new VarSetEvent(message).Is("AMDSTATUS") && Find(message) is { } detected)
+                if (new VarSetEvent(message).Is(AmdStatusVariable) && Find(message) is { } detected)
                 {
                     var verdict = new VarSetEvent(message).Value;
                     var kind = string.Equals(verdict, "MACHINE", StringComparison.OrdinalIgnoreCase) ? LegEventKind.MachineDetected : LegEventKind.HumanDetected;

@@ -44,6 +44,9 @@ public sealed class AmiSwitchAdapter : ISwitchAdapter
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _translator = new AmiEventTranslator(options);
+
+        // The adapter is the client's only reader: events it would not read are never made into messages.
+        _client.EventFilter = AmiEventTranslator.Filter;
     }
 
     public string Name => "asterisk-ami";
