@@ -3,7 +3,7 @@ using Orchestrator.Benchmarks.Latency;
 using Orchestrator.Benchmarks.Parsing;
 using Orchestrator.Benchmarks.RoundTrip;
 
-// dotnet run -c Release --project src/Orchestrator.Benchmarks -- [parse|roundtrip|latency|all] [--quick] [--in-process]
+// dotnet run -c Release --project src/Orchestrator.Benchmarks -- [parse|roundtrip|latency|all] [--quick] [--in-process] [--every-event]
 // What each benchmark measures, and the latest figures: docs/performance.md.
 if (args is [SimulatorServer.Command, .. var serverArgs])
 {
@@ -21,7 +21,7 @@ if (!BenchmarkCommandLine.TryParse(args, out var command, out var error))
 Console.WriteLine(MachineInfo.Describe());
 // Latency first, on a fresh heap: run after the BenchmarkDotNet suites it inherited their garbage (more GC pause
 // inside the measured interval: 134 against 106 to 117 ms per minute, docs/performance.md). The table keeps its order.
-var latency = command.Latency ? await LatencySuite.RunAsync(command.Quick, command.InProcess) : [];
+var latency = command.Latency ? await LatencySuite.RunAsync(command.Quick, command.InProcess, command.EveryEvent) : [];
 var figures = new List<Figure>();
 if (command.Parse)
 {

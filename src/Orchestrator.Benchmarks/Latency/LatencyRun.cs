@@ -56,12 +56,17 @@ internal sealed class LatencyRun : IAsyncDisposable
         _adapter = new AmiSwitchAdapter(_client, new AmiSwitchOptions { DefaultTrunk = "PJSIP/{digits}@trunk" }, TimeProvider.System, NullLogger<AmiSwitchAdapter>.Instance);
     }
 
-    public static async Task<LatencyResult> RunAsync(LatencyOptions options, int run, bool inProcess, IReadOnlyList<AmiMessage> background, ReceivedEventCounter received, GcPauseRecorder gcPauses)
+    public static async Task<LatencyResult> RunAsync(LatencyOptions options, int run, bool inProcess, bool everyEvent, IReadOnlyList<AmiMessage> background, ReceivedEventCounter received, GcPauseRecorder gcPauses)
     {
         // Disposed in reverse: the harness (adapter, client) first, then the simulator (its process ends).
         await using ISimulatorSide simulator = inProcess ? new SimulatorHost(run, background, ownProcessPauses: null) : await SimulatorProcess.StartAsync(run);
         Console.WriteLine($"run {run}: simulator {simulator.Where}, AMI on 127.0.0.1:{simulator.Port}");
         await using var harness = new LatencyRun(options, run, simulator, received, gcPauses);
+        if (everyEvent)
+        {
+            harness._client.EventFilter = null;
+        }
+
         return await harness.RunAsync(inProcess);
     }
 

@@ -12,7 +12,7 @@ internal static class LatencySuite
 {
     public const double TargetP99Milliseconds = 1.0;
 
-    public static async Task<IReadOnlyList<Figure>> RunAsync(bool quick, bool inProcess)
+    public static async Task<IReadOnlyList<Figure>> RunAsync(bool quick, bool inProcess, bool everyEvent)
     {
         var options = quick ? LatencyOptions.Quick : LatencyOptions.Full;
         var background = Background(FixtureMix.Shared);
@@ -21,20 +21,26 @@ internal static class LatencySuite
             $"answer -> bridge: {options.OriginationsPerSecond} originations/s, {options.Agents} ready agents, connection topped up to {options.LoadEventsPerSecond:N0} events/s " +
             $"with {background.Count} recorded background events; customers '{model.Name}' ({model.Outcomes}, pickup {model.PickupSeconds}, talk {model.TalkSeconds}); " +
             $"{options.Runs} run(s) of {options.WarmUp.TotalSeconds:F0} s warm-up + {options.Settle.TotalSeconds:F0} s settle + {options.Measure.TotalSeconds:F0} s measured; " +
-            (inProcess ? "simulator IN the benchmark's process (--in-process)" : "simulator in a process of its own (one per run), loopback AMI only"));
+            (inProcess ? "simulator IN the benchmark's process (--in-process)" : "simulator in a process of its own (one per run), loopback AMI only") +
+            (everyEvent ? "; adapter's event filter OFF (--every-event): a message for every event" : "; the adapter's event filter on (as shipped)"));
 
         using var received = new ReceivedEventCounter();
         using var gcPauses = new GcPauseRecorder();
-        var capacity = await PipelineCapacity.RunAsync(background, received, quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10));
+        var capacityWindow = quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10);
+        IReadOnlyList<Figure> capacity =
+        [
+            .. await PipelineCapacity.RunAsync(background, received, capacityWindow, everyEvent: false),
+            .. await PipelineCapacity.RunAsync(background, received, capacityWindow, everyEvent: true),
+        ];
         var results = new List<LatencyResult>();
         for (var run = 1; run <= options.Runs; run++)
         {
-            var result = await LatencyRun.RunAsync(options, run, inProcess, background, received, gcPauses);
+            var result = await LatencyRun.RunAsync(options, run, inProcess, everyEvent, background, received, gcPauses);
             Print(result);
             results.Add(result);
         }
 
-        return [.. Figures(options, results, inProcess), .. capacity];
+        return [.. Figures(options, results, inProcess, everyEvent), .. capacity];
     }
 
     /// <summary>The mix's events that concern no action (no ActionID) and no server state (no Shutdown).</summary>
@@ -81,13 +87,13 @@ internal static class LatencySuite
 
     private static string Count(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static List<Figure> Figures(LatencyOptions options, List<LatencyResult> results, bool inProcess)
+    private static List<Figure> Figures(LatencyOptions options, List<LatencyResult> results, bool inProcess, bool everyEvent)
     {
         var all = new Percentiles(results.SelectMany(r => r.AnswerToBridge).Select(Ms));
         var inbound = new Percentiles(results.SelectMany(r => r.Inbound).Select(Ms));
         var outbound = new Percentiles(results.SelectMany(r => r.Outbound).Select(Ms));
         var originations = results.Min(r => r.OriginationsPerSecond);
-        var mode = inProcess ? "sim in process" : "sim own process";
+        var mode = (inProcess ? "sim in process" : "sim own process") + (everyEvent ? ", every event" : string.Empty);
         var runs = results.Count == 1 ? $"{mode}, 1 run" : $"{mode}, {results.Count} runs pooled";
         var benchmark = inProcess ? "process (sim included)" : "benchmark process";
         List<Figure> figures =

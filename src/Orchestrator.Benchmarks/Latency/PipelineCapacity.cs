@@ -15,7 +15,8 @@ namespace Orchestrator.Benchmarks.Latency;
 /// </summary>
 internal static class PipelineCapacity
 {
-    public static async Task<IReadOnlyList<Figure>> RunAsync(IReadOnlyList<AmiMessage> events, ReceivedEventCounter received, TimeSpan measure)
+    /// <param name="everyEvent">Turn the adapter's event filter off: the client makes a message of every event.</param>
+    public static async Task<IReadOnlyList<Figure>> RunAsync(IReadOnlyList<AmiMessage> events, ReceivedEventCounter received, TimeSpan measure, bool everyEvent)
     {
         await using var server = new ReplayServer(events);
         var client = new AmiClient(
@@ -23,6 +24,12 @@ internal static class PipelineCapacity
             TimeProvider.System,
             NullLogger<AmiClient>.Instance);
         var adapter = new AmiSwitchAdapter(client, new AmiSwitchOptions(), TimeProvider.System, NullLogger<AmiSwitchAdapter>.Instance);
+        if (everyEvent)
+        {
+            client.EventFilter = null;
+        }
+
+        var how = everyEvent ? "every event" : "adapter's filter";
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var consumer = Task.Run(async () =>
         {
@@ -57,13 +64,13 @@ internal static class PipelineCapacity
 
         var messageBytes = events.Average(FixtureMix.HeapSize);
         Console.WriteLine(
-            $"event pipeline capacity (replay server, no simulator): AmiClient received {gotNow / seconds:N0} events/s, AmiSwitchAdapter consumed {consumed / seconds:N0}/s, " +
-            $"dropped {droppedNow:N0} ({100.0 * droppedNow / Math.Max(1, gotNow):F1}%); {allocatedPerEvent:F0} B allocated per event received (the message itself: {messageBytes:F0} B)");
+            $"event pipeline capacity ({how}; replay server, no simulator): AmiClient received {gotNow / seconds:N0} events/s, AmiSwitchAdapter consumed {consumed / seconds:N0}/s, " +
+            $"dropped {droppedNow:N0} ({100.0 * droppedNow / Math.Max(1, gotNow):F1}%), ignored by the filter {client.IgnoredEvents:N0}; {allocatedPerEvent:F0} B allocated per event received (the message itself: {messageBytes:F0} B)");
         return
         [
-            Figure.Info("AmiClient receive capacity (replay, one connection)", gotNow / seconds, "events/s"),
-            Figure.Info("AmiSwitchAdapter consume capacity (replay)", consumed / seconds, "events/s"),
-            Figure.Info($"client + adapter allocated (message is {messageBytes:F0})", allocatedPerEvent, "B/event"),
+            Figure.Info($"AmiClient receive capacity (replay, {how})", gotNow / seconds, "events/s"),
+            Figure.Info($"AmiSwitchAdapter consume capacity (replay, {how})", consumed / seconds, "events/s"),
+            Figure.Info($"client + adapter allocated ({how}; message {messageBytes:F0})", allocatedPerEvent, "B/event"),
         ];
     }
 }

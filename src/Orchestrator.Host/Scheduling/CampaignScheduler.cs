@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Core.Compliance;
 using Orchestrator.Data;
 using Quartz;
 
@@ -129,9 +130,10 @@ public sealed class CampaignScheduler(ISchedulerFactory schedulers, TimeProvider
             problems.Add(new("cronStop", $"'{cronStop}' is not a Quartz cron expression; e.g. '0 0 17 ? * MON-FRI' (17:00 on weekdays)."));
         }
 
-        if (spec.TimeZoneId is { Length: > 0 } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        // The same rule as a lead's zone: a real place ('localtime' would be whatever the server is set to).
+        if (spec.TimeZoneId is { Length: > 0 } zone && !LeadTimeZones.TryResolve(zone, out _))
         {
-            problems.Add(new("timeZoneId", $"'{zone}' is not a known time zone; use an IANA name such as 'America/New_York'."));
+            problems.Add(new("timeZoneId", $"'{zone}' is not the time zone of a place; use an IANA name such as 'America/New_York'."));
         }
 
         if (spec is { StartAt: { } start, StopAt: { } stop } && stop <= start)
@@ -145,7 +147,7 @@ public sealed class CampaignScheduler(ISchedulerFactory schedulers, TimeProvider
     public static string GroupOf(long campaignId) => string.Create(CultureInfo.InvariantCulture, $"campaign-{campaignId}");
 
     private static TimeZoneInfo ZoneOf(string? id) =>
-        id is { Length: > 0 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+        LeadTimeZones.TryResolve(id, out var zone) ? zone : TimeZoneInfo.Utc;
 
     private static ITrigger OneOff(long campaignId, string name, JobKey job, DateTimeOffset at, TimeProvider time) =>
         TriggerBuilder.Create(time)
