@@ -43,28 +43,40 @@ internal sealed class DispositionService(IDbContextFactory<OrchestratorDbContext
     public async Task<bool> EndAsync(AttemptEnding ending, string? systemCode, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ended = await db.Attempts.Where(a => a.Id == ending.AttemptId && a.EndedAt == null)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(a => a.EndedAt, ending.At)
-                    .SetProperty(a => a.Result, ending.Result)
-                    .SetProperty(a => a.HangupCause, ending.Cause)
-                    .SetProperty(a => a.RawHangupCause, ending.RawCause),
-                cancellationToken);
-        if (ended == 0)
-        {
-            return false;
-        }
 
-        if (systemCode is not null && !await db.Dispositions.AnyAsync(d => d.AttemptId == ending.AttemptId, cancellationToken))
-        {
-            var attempt = await db.Attempts.SingleAsync(a => a.Id == ending.AttemptId, cancellationToken);
-            await StageAsync(db, attempt, systemCode, null, null, ending.At, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        // Retried as a whole where the provider retries (SQL Server with retries on); a retry after a commit whose
+        // acknowledgement was lost finds the attempt ended and changes nothing.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(
+            (db, ending, systemCode),
+            static async (_, state, token) =>
+            {
+                var (db, ending, systemCode) = state;
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(token);
+                var ended = await db.Attempts.Where(a => a.Id == ending.AttemptId && a.EndedAt == null)
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(a => a.EndedAt, ending.At)
+                            .SetProperty(a => a.Result, ending.Result)
+                            .SetProperty(a => a.HangupCause, ending.Cause)
+                            .SetProperty(a => a.RawHangupCause, ending.RawCause),
+                        token);
+                if (ended == 0)
+                {
+                    return false;
+                }
 
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+                if (systemCode is not null && !await db.Dispositions.AnyAsync(d => d.AttemptId == ending.AttemptId, token))
+                {
+                    var attempt = await db.Attempts.SingleAsync(a => a.Id == ending.AttemptId, token);
+                    await StageAsync(db, attempt, systemCode, null, null, ending.At, token);
+                    await db.SaveChangesAsync(token);
+                }
+
+                await transaction.CommitAsync(token);
+                return true;
+            },
+            verifySucceeded: null,
+            cancellationToken);
     }
 
     /// <summary>Adds the disposition and applies its next step to the lead, for the caller to save.</summary>
