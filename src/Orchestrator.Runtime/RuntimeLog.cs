@@ -54,4 +54,13 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(115, LogLevel.Error, "Runtime event pump failed")]
     public static partial void PumpFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(116, LogLevel.Warning, "Agent {Login}: hung up {Leg} ({Channel}), a leg left on the switch by an earlier run or an earlier leg, which held the agent's phone")]
+    public static partial void LeftoverLegHungUp(ILogger logger, string login, LegId leg, string channel);
+
+    [LoggerMessage(117, LogLevel.Warning, "Agent {Login}: could not hang up the leftover leg {Leg}: {Reason}")]
+    public static partial void LeftoverLegHangupFailed(ILogger logger, string login, LegId leg, string reason);
+
+    [LoggerMessage(118, LogLevel.Warning, "Agent {AgentId}: could not list the switch's channels to find leftover legs: {Reason}")]
+    public static partial void LeftoverCheckFailed(ILogger logger, long agentId, string reason);
 }

@@ -47,4 +47,11 @@ public interface ISwitchAdapter : IAsyncDisposable
     Task MonitorAsync(MonitorCommand command, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<LiveChannel>> ListLiveChannelsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Hangs up a channel the switch listed (<see cref="ListLiveChannelsAsync"/>) that no command of this adapter
+    /// created: a leftover of an earlier run, such as the leg of an agent whose orchestrator process has gone. A
+    /// channel that is gone already is not an error.
+    /// </summary>
+    Task HangupLeftoverAsync(LiveChannel channel, Core.Calls.HangupCause cause, CancellationToken cancellationToken);
 }

@@ -111,6 +111,20 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>Another AMI adapter on the same simulator, as an earlier run of the process had (not started).</summary>
+    public AmiSwitchAdapter NewAdapter() => new(
+        new AmiClient(new AmiClientOptions { Host = "127.0.0.1", Port = Simulator.Port, Username = "orchestrator", Secret = "secret" }, TimeProvider.System, _services.GetRequiredService<ILogger<AmiClient>>()),
+        new AmiSwitchOptions { DefaultTrunk = "Local/{digits}@sim-customers" },
+        TimeProvider.System,
+        _services.GetRequiredService<ILogger<AmiSwitchAdapter>>());
+
+    /// <summary>The agent legs of <paramref name="agentId"/> the switch has now.</summary>
+    public async Task<List<LegId>> LiveAgentLegsAsync(long agentId) =>
+        (await Switch.ListLiveChannelsAsync(CancellationToken.None))
+            .Where(c => c.Leg is { } leg && leg.TryGetAgent(out var owner) && owner == agentId)
+            .Select(c => c.Leg!.Value)
+            .ToList();
+
     public async Task LoginAgentsAsync(int count)
     {
         foreach (var agentId in Seed.AgentIds.Take(count))

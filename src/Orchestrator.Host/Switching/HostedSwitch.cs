@@ -60,6 +60,9 @@ internal abstract class HostedSwitch : ISwitchAdapter
 
     public Task<IReadOnlyList<LiveChannel>> ListLiveChannelsAsync(CancellationToken cancellationToken) => Adapter.ListLiveChannelsAsync(cancellationToken);
 
+    public Task HangupLeftoverAsync(LiveChannel channel, Core.Calls.HangupCause cause, CancellationToken cancellationToken) =>
+        Adapter.HangupLeftoverAsync(channel, cause, cancellationToken);
+
     /// <summary>Idempotent: the host disposes the switch once the runtime has stopped, and the container again at the end.</summary>
     public async ValueTask DisposeAsync()
     {

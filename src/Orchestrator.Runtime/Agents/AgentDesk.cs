@@ -32,6 +32,11 @@ internal sealed class AgentDesk(
     private readonly Lock _lock = new();
     private readonly Dictionary<long, AgentSession> _sessions = [];
 
+    // Agent legs are numbered from the time the desk started, in milliseconds, so a leg never takes the id of one an
+    // earlier login or an earlier run of the process opened (Asterisk refuses a second channel with the same id, and
+    // the old channel's events would be taken for the new leg's).
+    private long _legSequence = time.GetUtcNow().ToUnixTimeMilliseconds();
+
     /// <summary>Raised (with the campaign id) when an agent becomes ready, so the campaign's runner can use them at once.</summary>
     public event Action<long>? AgentAvailable;
 
@@ -65,6 +70,7 @@ internal sealed class AgentDesk(
         await state.Agents.UpsertAsync(new AgentSnapshot(agentId, campaignId, AgentState.Connecting, time.GetUtcNow(), null, null, session.Skills), cancellationToken);
         RuntimeLog.AgentLoggedIn(logger, agent.Login, campaignId);
         Publish(session, AgentState.Connecting, null);
+        await HangUpLeftoversOfAsync(agentId, cancellationToken);
         await OpenLegAsync(session, cancellationToken);
     }
 
@@ -251,6 +257,61 @@ internal sealed class AgentDesk(
         {
             await HandleLegEventAsync(new LegEvent(session.CurrentLeg!.Value, LegEventKind.Ended, time.GetUtcNow()) { RawCause = "gone after switch reconnect" }, cancellationToken);
         }
+
+        await HangUpLeftoversAsync(live, agentId: null, cancellationToken);
+    }
+
+    /// <summary>Before an agent's first leg: any leg of theirs the switch still has is a leftover, and holds their phone.</summary>
+    private async Task HangUpLeftoversOfAsync(long agentId, CancellationToken cancellationToken)
+    {
+        if (!switchAdapter.Capabilities.HasFlag(SwitchCapabilities.ChannelListing) || switchAdapter.State != SwitchConnectionState.Ready)
+        {
+            return; // not connected: the reconcile after the switch is Ready does it
+        }
+
+        try
+        {
+            await HangUpLeftoversAsync(await switchAdapter.ListLiveChannelsAsync(cancellationToken), agentId, cancellationToken);
+        }
+        catch (SwitchException error)
+        {
+            RuntimeLog.LeftoverCheckFailed(logger, agentId, error.Message);
+        }
+    }
+
+    /// <summary>
+    /// Hangs up the agent legs the switch has for agents logged in here that are not their current leg: left by an
+    /// earlier run of the process, or by an earlier leg whose end was never seen. Agents not logged in here are left
+    /// alone (another instance may hold their leg).
+    /// </summary>
+    private async Task HangUpLeftoversAsync(IReadOnlyList<LiveChannel> live, long? agentId, CancellationToken cancellationToken)
+    {
+        List<(LiveChannel Channel, string Login)> leftovers;
+        lock (_lock)
+        {
+            leftovers = [];
+            foreach (var channel in live)
+            {
+                if (channel.Leg is { } leg && leg.TryGetAgent(out var owner) && (agentId is null || owner == agentId)
+                    && _sessions.TryGetValue(owner, out var session) && !session.LoggedOut && session.CurrentLeg != leg)
+                {
+                    leftovers.Add((channel, session.Login));
+                }
+            }
+        }
+
+        foreach (var (channel, login) in leftovers)
+        {
+            try
+            {
+                await switchAdapter.HangupLeftoverAsync(channel, Core.Calls.HangupCause.NormalClearing, cancellationToken);
+                RuntimeLog.LeftoverLegHungUp(logger, login, channel.Leg!.Value, channel.ChannelName);
+            }
+            catch (SwitchException error)
+            {
+                RuntimeLog.LeftoverLegHangupFailed(logger, login, channel.Leg!.Value, error.Message);
+            }
+        }
     }
 
     private async Task RequireTransitionAsync(long agentId, AgentTrigger trigger, CancellationToken cancellationToken)
@@ -295,7 +356,7 @@ internal sealed class AgentDesk(
                 return;
             }
 
-            leg = session.NextLeg();
+            leg = session.NextLeg(Interlocked.Increment(ref _legSequence));
         }
 
         try

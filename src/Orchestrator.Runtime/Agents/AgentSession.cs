@@ -27,8 +27,6 @@ internal sealed class AgentSession(long agentId, string login, string displayNam
 
     public IReadOnlyList<string> Skills { get; } = skills;
 
-    public int LegSequence { get; private set; }
-
     /// <summary>The state last booked, and since when (what the wallboard shows).</summary>
     public AgentState LastState => _accountedState;
 
@@ -48,9 +46,10 @@ internal sealed class AgentSession(long agentId, string login, string displayNam
     /// <summary>Retries the agent's phone after the leg dropped; disposed at logout.</summary>
     public ITimer? ReconnectTimer { get; set; }
 
-    public LegId NextLeg()
+    /// <param name="sequence">Unique to this leg (the desk's counter).</param>
+    public LegId NextLeg(long sequence)
     {
-        CurrentLeg = LegId.ForAgent(AgentId, ++LegSequence);
+        CurrentLeg = LegId.ForAgent(AgentId, sequence);
         LegUp = false;
         return CurrentLeg.Value;
     }

@@ -263,6 +263,20 @@ public sealed class AmiSwitchAdapter : ISwitchAdapter
             channel.IsUp)).ToList();
     }
 
+    public async Task HangupLeftoverAsync(LiveChannel channel, HangupCause cause, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentException.ThrowIfNullOrEmpty(channel.ChannelName);
+        try
+        {
+            await SendAsync(new AmiAction("Hangup").Add("Channel", channel.ChannelName).Add("Cause", ToQ850(cause).ToString(CultureInfo.InvariantCulture)), cancellationToken);
+        }
+        catch (SwitchCommandRejectedException)
+        {
+            // "No such channel": it ended meanwhile.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();

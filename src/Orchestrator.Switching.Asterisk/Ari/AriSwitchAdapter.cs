@@ -193,6 +193,24 @@ public sealed partial class AriSwitchAdapter : ISwitchAdapter
     }
 
     /// <summary><c>DELETE /channels/{id}</c> with the Q.850 cause; a channel already gone (404) is not an error.</summary>
+    public async Task HangupLeftoverAsync(LiveChannel channel, Core.Calls.HangupCause cause, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentException.ThrowIfNullOrEmpty(channel.SwitchId);
+        try
+        {
+            await _rest.HangupChannelAsync(channel.SwitchId, AriEventTranslator.ToQ850(cause), null, cancellationToken);
+        }
+        catch (AriNotFoundException)
+        {
+            // Gone meanwhile.
+        }
+        catch (AriException error)
+        {
+            throw Translate(error, $"hang up leftover channel {channel.ChannelName}", channel.Leg);
+        }
+    }
+
     public async Task HangupAsync(HangupCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);

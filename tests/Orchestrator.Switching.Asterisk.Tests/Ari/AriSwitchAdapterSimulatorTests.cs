@@ -110,6 +110,23 @@ public sealed class AriSwitchAdapterSimulatorTests
     }
 
     [Fact]
+    public async Task HangupLeftover_HangsUpTheListedChannel_AndAChannelAlreadyGoneIsNotAnError()
+    {
+        await using var asterisk = await SimulatedAsteriskAri.StartAsync(SimulatedAsteriskAri.Always(OutcomeClass.Live));
+        var agent = LegId.ForAgent(9, 1);
+        await asterisk.OpenAgentLegAsync(agent, 9);
+        await asterisk.WaitForLegAsync(agent, LegEventKind.Answered);
+        var channel = (await asterisk.Adapter.ListLiveChannelsAsync(CancellationToken.None)).Single(c => c.Leg == agent);
+
+        await asterisk.Adapter.HangupLeftoverAsync(channel, HangupCause.NormalClearing, CancellationToken.None);
+        await asterisk.WaitForLegAsync(agent, LegEventKind.Ended);
+        await asterisk.Adapter.HangupLeftoverAsync(channel, HangupCause.NormalClearing, CancellationToken.None);
+
+        Assert.DoesNotContain(await asterisk.Adapter.ListLiveChannelsAsync(CancellationToken.None), c => c.Leg == agent);
+        Assert.Contains(asterisk.Control.Requests, r => r.Method == "DELETE" && r.Path == $"/ari/channels/{channel.SwitchId}");
+    }
+
+    [Fact]
     public async Task Bridge_MovesTheAgentIntoACallBridge_AndBackToHoldingWhenTheCustomerHangsUp()
     {
         await using var asterisk = await SimulatedAsteriskAri.StartAsync(SimulatedAsteriskAri.Always(OutcomeClass.Live, talkSeconds: 0.3));

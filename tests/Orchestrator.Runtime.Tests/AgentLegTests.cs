@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Core.Agents;
+using Orchestrator.Switching;
+using Orchestrator.Switching.Asterisk.Ami;
+using Orchestrator.Switching.Commands;
+using Xunit.Abstractions;
+
+namespace Orchestrator.Runtime.Tests;
+
+/// <summary>
+/// An agent's nailed-up leg against the simulator over AMI: no leg is left behind on the switch to hold the agent's
+/// phone, whatever an earlier run or an earlier login left there.
+/// </summary>
+public sealed class AgentLegTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task ALegLeftOnTheSwitchByAnEarlierRun_IsHungUpAtLogin_AndTheAgentGetsANewOne()
+    {
+        await using var harness = await StartReadyAsync();
+        var agentId = harness.Seed.AgentIds[0];
+        var leftover = LegId.ForAgent(agentId, 1); // what the earlier run (its counter started at 1) called it
+        await LeaveLegOnTheSwitchAsync(harness, agentId, leftover);
+
+        await harness.LoginAgentsAsync(1);
+        await WaitUntilReadyAsync(harness, agentId);
+
+        var legs = await harness.LiveAgentLegsAsync(agentId);
+        Assert.DoesNotContain(leftover, legs);
+        Assert.Single(legs);
+    }
+
+    [Fact]
+    public async Task AfterAReconnect_AnAgentLegThatIsNotTheAgentsCurrentOne_IsHungUp_AndTheCurrentOneStays()
+    {
+        await using var harness = await StartReadyAsync();
+        var agentId = harness.Seed.AgentIds[0];
+        await harness.LoginAgentsAsync(1);
+        await WaitUntilReadyAsync(harness, agentId);
+        var current = Assert.Single(await harness.LiveAgentLegsAsync(agentId));
+        var stray = LegId.ForAgent(agentId, 42);
+        await LeaveLegOnTheSwitchAsync(harness, agentId, stray);
+
+        harness.Simulator.Control.DropConnections();
+        await RuntimeHarness.WaitUntilAsync(
+            async () =>
+            {
+                try
+                {
+                    return harness.Switch.State == SwitchConnectionState.Ready && (await harness.LiveAgentLegsAsync(agentId)).SequenceEqual([current]);
+                }
+                catch (SwitchException)
+                {
+                    return false; // asked while the link was still down
+                }
+            },
+            "the stray leg was hung up after the reconnect, and only the agent's current leg is left");
+        Assert.Equal(AgentState.Ready, harness.Desk.GetAgent(agentId)!.State);
+    }
+
+    [Fact]
+    public async Task ALoginAfterALogout_GetsALegIdOfItsOwn()
+    {
+        await using var harness = await StartReadyAsync();
+        var agentId = harness.Seed.AgentIds[0];
+        await harness.LoginAgentsAsync(1);
+        await WaitUntilReadyAsync(harness, agentId);
+        var first = Assert.Single(await harness.LiveAgentLegsAsync(agentId));
+
+        await harness.Desk.LogoutAsync(agentId, CancellationToken.None);
+        await harness.LoginAgentsAsync(1);
+        await WaitUntilReadyAsync(harness, agentId);
+
+        var second = Assert.Single(await harness.LiveAgentLegsAsync(agentId));
+        Assert.NotEqual(first, second);
+    }
+
+    private async Task<RuntimeHarness> StartReadyAsync()
+    {
+        var harness = await RuntimeHarness.StartAsync(output, new HarnessOptions());
+        await RuntimeHarness.WaitUntilAsync(() => Task.FromResult(harness.Switch.State == SwitchConnectionState.Ready), "the switch is ready");
+        return harness;
+    }
+
+    /// <summary>Another adapter (an earlier run's) opens an agent leg, waits until it is up, and goes away without hanging it up.</summary>
+    private static async Task LeaveLegOnTheSwitchAsync(RuntimeHarness harness, long agentId, LegId leg)
+    {
+        var endpoint = await harness.QueryAsync(db => db.Agents.Where(a => a.Id == agentId).Select(a => a.Endpoint).SingleAsync());
+        await using var earlier = harness.NewAdapter();
+        await earlier.StartAsync(CancellationToken.None);
+        await RuntimeHarness.WaitUntilAsync(() => Task.FromResult(earlier.State == SwitchConnectionState.Ready), "the earlier run's adapter is ready");
+        await earlier.OpenAgentLegAsync(new AgentLegCommand(leg, agentId, endpoint, new CallerId("Earlier run", "0"), TimeSpan.FromSeconds(10)), CancellationToken.None);
+        await RuntimeHarness.WaitUntilAsync(
+            async () => (await harness.Switch.ListLiveChannelsAsync(CancellationToken.None)).Any(c => c.Leg == leg && c.IsAnswered),
+            $"the earlier run's leg {leg} is up");
+    }
+
+    private static Task WaitUntilReadyAsync(RuntimeHarness harness, long agentId) =>
+        RuntimeHarness.WaitUntilAsync(() => Task.FromResult(harness.Desk.GetAgent(agentId)?.State == AgentState.Ready), "the agent is ready");
+}
