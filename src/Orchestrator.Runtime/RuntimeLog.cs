@@ -63,4 +63,7 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(118, LogLevel.Warning, "Agent {AgentId}: could not list the switch's channels to find leftover legs: {Reason}")]
     public static partial void LeftoverCheckFailed(ILogger logger, long agentId, string reason);
+
+    [LoggerMessage(119, LogLevel.Error, "Campaign {CampaignId}: could not write the end of attempt {Attempt}; kept, retried every tick ({Unwritten} waiting)")]
+    public static partial void EndingNotWritten(ILogger logger, Exception error, long campaignId, AttemptId attempt, int unwritten);
 }

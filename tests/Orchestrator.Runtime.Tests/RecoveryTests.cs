@@ -101,4 +101,80 @@ public sealed class RecoveryTests(ITestOutputHelper output)
         Assert.Equal("NODISP", disposition.Code);
         Assert.Equal(LeadStatus.New, lead.Status);
     }
+
+    [Fact]
+    public async Task AbandonedAttemptEndedWithoutItsDrop_IsDispositionedWhenTheLeaseIsTaken_AndItsNumberProtected()
+    {
+        // Written by a version that ended an attempt and recorded its system disposition in two steps, and stopped between.
+        var broken = Guid.CreateVersion7();
+        var endedAt = DateTimeOffset.UtcNow.AddMinutes(-5);
+        await using var harness = await RuntimeHarness.StartAsync(output, new HarnessOptions
+        {
+            Leads = 5,
+            Configure = async (db, seed) =>
+            {
+                var lead = await db.Leads.Include(l => l.Phones).OrderBy(l => l.Id).FirstAsync();
+                lead.Status = LeadStatus.InProgress;
+                lead.AttemptCount = 1;
+                db.Attempts.Add(new Attempt
+                {
+                    Id = broken,
+                    CampaignId = seed.CampaignId,
+                    LeadId = lead.Id,
+                    LeadPhoneId = lead.Phones.First().Id,
+                    PhoneNumber = lead.Phones.First().Number,
+                    CreatedAt = endedAt.AddSeconds(-30),
+                    DialedAt = endedAt.AddSeconds(-30),
+                    AnsweredAt = endedAt.AddSeconds(-3),
+                    EndedAt = endedAt,
+                    Result = AttemptResult.Abandoned,
+                    HangupCause = Core.Calls.HangupCause.HungUpByOrchestrator,
+                });
+                await db.SaveChangesAsync();
+            },
+        });
+
+        await harness.Campaigns.StartCampaignAsync(harness.CampaignId, CancellationToken.None);
+        await RuntimeHarness.WaitUntilAsync(() => harness.QueryAsync(db => db.Dispositions.AnyAsync(d => d.AttemptId == broken)), "the broken attempt was dispositioned");
+
+        var disposition = await harness.QueryAsync(db => db.Dispositions.AsNoTracking().SingleAsync(d => d.AttemptId == broken));
+        var lead = await harness.QueryAsync(db => db.Leads.AsNoTracking().Include(l => l.Phones).SingleAsync(l => l.Id == disposition.LeadId));
+        Assert.Equal("DROP", disposition.Code);
+        Assert.NotEqual(LeadStatus.InProgress, lead.Status);
+        Assert.True(lead.Phones.OrderBy(p => p.Id).First().ProtectedUntil > DateTimeOffset.UtcNow.AddHours(71), "the abandoned number is protected for 72 hours");
+    }
+
+    [Fact]
+    public async Task WhenTheDatabaseRefusesACallsEnd_TheEndIsKeptAndWrittenOnceItAcceptsAgain_AndTheLeadIsNotRedialedMeanwhile()
+    {
+        await using var harness = await RuntimeHarness.StartAsync(output, new HarnessOptions
+        {
+            Agents = 1,
+            Leads = 20,
+            Outcomes = HarnessOptions.Fast with { Outcomes = new Simulator.Outcomes.OutcomeProbabilities(0, 0, 0, 1, 0) }, // every number busy
+            Configure = async (db, seed) =>
+                await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_dispositions BEFORE INSERT ON Dispositions BEGIN SELECT RAISE(ABORT, 'injected: the disk is full'); END;"),
+        });
+        await harness.LoginAgentsAsync(1);
+        await harness.Campaigns.StartCampaignAsync(harness.CampaignId, CancellationToken.None);
+
+        // Calls end at the switch, but no end can be written: each stays unended, its lead in progress.
+        await RuntimeHarness.WaitUntilAsync(
+            async () => (await harness.State.Counters.GetAsync(harness.CampaignId, CancellationToken.None)).GetValueOrDefault(Observability.RuntimeCounters.Busies) >= 2,
+            "two calls ended busy");
+        Assert.Equal(0, await harness.QueryAsync(db => db.Attempts.CountAsync(a => a.EndedAt != null)));
+        Assert.Equal(0, await harness.QueryAsync(db => db.Dispositions.CountAsync()));
+        Assert.All(
+            await harness.QueryAsync(db => db.Leads.Where(l => db.Attempts.Any(a => a.LeadId == l.Id)).Select(l => l.Status).ToListAsync()),
+            status => Assert.Equal(LeadStatus.InProgress, status));
+
+        await harness.QueryAsync(db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER refuse_dispositions;"));
+        await CampaignEndToEndTests.StopAndDrainAsync(harness);
+
+        var attempts = await harness.QueryAsync(db => db.Attempts.AsNoTracking().ToListAsync());
+        var dispositions = await harness.QueryAsync(db => db.Dispositions.AsNoTracking().ToListAsync());
+        Assert.All(attempts, a => Assert.Equal(AttemptResult.Busy, a.Result));
+        Assert.Equal(attempts.Select(a => a.Id).Order(), dispositions.Select(d => d.AttemptId).Order());
+        Assert.All(attempts.GroupBy(a => a.LeadId), lead => Assert.Single(lead)); // nobody was dialed twice meanwhile
+    }
 }

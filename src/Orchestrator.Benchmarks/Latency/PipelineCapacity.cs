@@ -50,10 +50,12 @@ internal static class PipelineCapacity
         await Task.Delay(TimeSpan.FromSeconds(2), TimeProvider.System);
 
         var (at, got, dropped, queued, allocated) = (Stopwatch.GetTimestamp(), received.Received, client.DroppedEvents, client.Events.Count, GC.GetTotalAllocatedBytes(false));
+        var ignored = client.IgnoredEvents;
         await Task.Delay(measure, TimeProvider.System);
         var seconds = Stopwatch.GetElapsedTime(at).TotalSeconds;
         var gotNow = received.Received - got;
         var droppedNow = client.DroppedEvents - dropped;
+        var ignoredNow = client.IgnoredEvents - ignored;
         var consumed = gotNow - droppedNow - (client.Events.Count - queued);
         var allocatedPerEvent = (GC.GetTotalAllocatedBytes(false) - allocated) / (double)gotNow;
 
@@ -65,7 +67,7 @@ internal static class PipelineCapacity
         var messageBytes = events.Average(FixtureMix.HeapSize);
         Console.WriteLine(
             $"event pipeline capacity ({how}; replay server, no simulator): AmiClient received {gotNow / seconds:N0} events/s, AmiSwitchAdapter consumed {consumed / seconds:N0}/s, " +
-            $"dropped {droppedNow:N0} ({100.0 * droppedNow / Math.Max(1, gotNow):F1}%), ignored by the filter {client.IgnoredEvents:N0}; {allocatedPerEvent:F0} B allocated per event received (the message itself: {messageBytes:F0} B)");
+            $"dropped {droppedNow:N0} ({100.0 * droppedNow / Math.Max(1, gotNow):F1}%), ignored by the filter {ignoredNow:N0} ({100.0 * ignoredNow / Math.Max(1, gotNow):F1}%); {allocatedPerEvent:F0} B allocated per event received (the message itself: {messageBytes:F0} B)");
         return
         [
             Figure.Info($"AmiClient receive capacity (replay, {how})", gotNow / seconds, "events/s"),

@@ -3,8 +3,8 @@ using System.Diagnostics.Metrics;
 namespace Orchestrator.Benchmarks.Latency;
 
 /// <summary>
-/// Counts the events AmiClient received and handed to its event queue, from its own <c>ami.events.received</c>
-/// counter on the <c>Orchestrator.Ami</c> meter (every client in the process).
+/// Counts the events AmiClient read off the wire (handed to its event queue, or cut by its event filter), from its own
+/// <c>ami.events.received</c> counter on the <c>Orchestrator.Ami</c> meter (every client in the process).
 /// </summary>
 internal sealed class ReceivedEventCounter : IDisposable
 {

@@ -23,9 +23,10 @@ public sealed record AmiEventRule
             throw new ArgumentException($"The rule for '{eventName}' needs both a header and the values it keeps, or neither.", nameof(values));
         }
 
-        if (values.Any(v => v is null || v.AsSpan().IndexOfAny('\r', '\n') >= 0))
+        // ASCII only: values compare ignoring ASCII case, and a non-ASCII value would never match.
+        if (values.Any(v => v is null || v.Length == 0 || !System.Text.Ascii.IsValid(v) || v.AsSpan().IndexOfAny('\r', '\n') >= 0))
         {
-            throw new ArgumentException($"A value of the rule for '{eventName}' is null or holds a line break.", nameof(values));
+            throw new ArgumentException($"A value of the rule for '{eventName}' is empty, not ASCII, or holds a line break.", nameof(values));
         }
 
         EventName = eventName;
@@ -41,5 +42,6 @@ public sealed record AmiEventRule
 
     public override string ToString() => Header is null ? EventName : $"{EventName}({Header}: {string.Join('|', Values)})";
 
-    private static bool IsToken(string? text) => !string.IsNullOrWhiteSpace(text) && text.AsSpan().IndexOfAny(":\r\n ") < 0;
+    private static bool IsToken(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && System.Text.Ascii.IsValid(text) && text.AsSpan().IndexOfAny(":\r\n ") < 0;
 }

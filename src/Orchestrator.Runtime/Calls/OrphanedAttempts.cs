@@ -36,33 +36,54 @@ internal static class OrphanedAttempts
         return settled + await SettleUndispositionedAsync(databases, state, dispositions, campaignId, cancellationToken);
     }
 
+    /// <summary>
+    /// Ended attempts without a disposition: a connected call whose agent is no longer wrapping it up gets NODISP; any
+    /// other (written before an attempt's end and its system disposition became one transaction) gets the system
+    /// disposition its result means, so its lead gets its next step (an abandoned number its protection).
+    /// </summary>
     private static async Task<int> SettleUndispositionedAsync(IDbContextFactory<OrchestratorDbContext> databases, IStateStore state, DispositionService dispositions, long campaignId, CancellationToken cancellationToken)
     {
-        List<(Guid Id, long? AgentId)> owed;
+        List<(Guid Id, long? AgentId, AttemptResult Result, HangupCause? Cause)> owed;
         await using (var db = await databases.CreateDbContextAsync(cancellationToken))
         {
             owed = (await db.Attempts
-                .Where(a => a.CampaignId == campaignId && a.Result == AttemptResult.Connected && a.EndedAt != null && !db.Dispositions.Any(d => d.AttemptId == a.Id))
-                .Select(a => new { a.Id, a.AgentId })
+                .Where(a => a.CampaignId == campaignId && a.EndedAt != null && !db.Dispositions.Any(d => d.AttemptId == a.Id))
+                .Select(a => new { a.Id, a.AgentId, a.Result, a.HangupCause })
                 .ToListAsync(cancellationToken))
-                .Select(a => (a.Id, a.AgentId)).ToList();
+                .Select(a => (a.Id, a.AgentId, a.Result, a.HangupCause)).ToList();
         }
 
         var settled = 0;
-        foreach (var (id, agentId) in owed)
+        foreach (var (id, agentId, result, cause) in owed)
         {
-            var agent = agentId is { } agentKey ? await state.Agents.GetAsync(agentKey, cancellationToken) : null;
-            if (agent is { State: AgentState.WrapUp } && agent.Attempt == new Core.Attempts.AttemptId(id))
+            if (result == AttemptResult.Connected)
             {
-                continue; // the agent is still on it
+                var agent = agentId is { } agentKey ? await state.Agents.GetAsync(agentKey, cancellationToken) : null;
+                if (agent is { State: AgentState.WrapUp } && agent.Attempt == new Core.Attempts.AttemptId(id))
+                {
+                    continue; // the agent is still on it
+                }
             }
 
-            await dispositions.RecordAsync(id, SystemDisposition.NotDispositioned, null, null, cancellationToken);
-            settled++;
+            if (await dispositions.RecordAsync(id, SystemCodeFor(result, cause), null, null, cancellationToken) is not null)
+            {
+                settled++;
+            }
         }
 
         return settled;
     }
+
+    /// <summary>The system disposition of an ended attempt nobody dispositioned, from its result (as the runner settles a call from its phase).</summary>
+    private static string SystemCodeFor(AttemptResult result, HangupCause? cause) => result switch
+    {
+        AttemptResult.Connected => SystemDisposition.NotDispositioned,
+        AttemptResult.Abandoned => SystemDisposition.Abandoned,
+        AttemptResult.Machine => SystemDisposition.AnsweringMachine,
+        AttemptResult.HungUpBeforeConnect => SystemDisposition.CustomerHungUp,
+        AttemptResult.Cancelled => SystemDisposition.Cancelled,
+        _ => SystemDisposition.ForUnconnectedCall(cause ?? HangupCause.Unknown),
+    };
 
     private static async Task<int> SettleUnendedAsync(
         IDbContextFactory<OrchestratorDbContext> databases,

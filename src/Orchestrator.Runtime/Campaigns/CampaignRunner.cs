@@ -31,6 +31,7 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
     private readonly IPacer _pacer;
     private readonly Channel<RunnerMessage> _inbox = Channel.CreateUnbounded<RunnerMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<AttemptId, LiveCall> _calls = [];
+    private readonly Dictionary<AttemptId, (AttemptEnding Ending, string? SystemCode)> _unwrittenEndings = [];
     private readonly LinkedList<AttemptId> _waitingForAgent = new();
     private readonly Queue<DateTimeOffset> _recentOriginates = new();
     private readonly CancellationTokenSource _stopped = new();
@@ -109,7 +110,7 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
                     RuntimeLog.RunnerError(_services.Logger, error, CampaignId, message.GetType().Name);
                 }
 
-                if (_stopping && _calls.Count == 0)
+                if (_stopping && _calls.Count == 0 && _unwrittenEndings.Count == 0)
                 {
                     await FinishAsync();
                     break;
@@ -135,6 +136,11 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
     private async Task OnTickAsync(CancellationToken token)
     {
         var now = _services.Time.GetUtcNow();
+        if (_unwrittenEndings.Count > 0)
+        {
+            await WriteUnwrittenEndingsAsync();
+        }
+
         await PublishStatusAsync(token);
         if (_stopping)
         {
@@ -233,7 +239,7 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
         catch (Exception error) when (error is SwitchException or ArgumentException)
         {
             RuntimeLog.OriginateFailed(_services.Logger, CampaignId, call.Attempt, error.Message);
-            await EndCallAsync(call, HangupCause.ChannelUnavailable, error.Message, token);
+            await EndCallAsync(call, HangupCause.ChannelUnavailable, error.Message);
         }
     }
 
@@ -282,7 +288,7 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
                 break;
 
             case LegEventKind.Ended:
-                await EndCallAsync(call, legEvent.Cause ?? HangupCause.Unknown, legEvent.RawCause, token);
+                await EndCallAsync(call, legEvent.Cause ?? HangupCause.Unknown, legEvent.RawCause);
                 break;
         }
     }
@@ -395,20 +401,27 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
         }
     }
 
-    private async Task EndCallAsync(LiveCall call, HangupCause cause, string? rawCause, CancellationToken token)
+    /// <remarks>
+    /// Nothing here is cancelled by the campaign's stop: the call is gone from memory once removed, so every step after
+    /// that runs to its end. The attempt's end and system disposition are written first; a write that fails is kept
+    /// and retried every tick (<see cref="WriteUnwrittenEndingsAsync"/>), so an abandoned call never loses its DROP and
+    /// its number's protection to a database hiccup, and its lead stays in progress (never redialed) meanwhile.
+    /// </remarks>
+    private async Task EndCallAsync(LiveCall call, HangupCause cause, string? rawCause)
     {
         var now = _services.Time.GetUtcNow();
         _calls.Remove(call.Attempt);
         _waitingForAgent.Remove(call.Attempt);
         _services.Router.Unregister(call.Leg);
         call.AbandonTimer?.Dispose();
-        await _services.State.Calls.RemoveAsync(call.Attempt, token);
 
         var (result, systemCode) = Settle(call, cause, now);
+        await WriteEndingAsync(new AttemptEnding(call.Attempt.Value, result, cause, rawCause, now), systemCode);
+        await _services.State.Calls.RemoveAsync(call.Attempt, CancellationToken.None);
         if (call.AgentId is { } agentId)
         {
             // Connected: the agent wraps up. Reserved but never bridged: the agent is free again.
-            if (await _services.Agents.TransitionAsync(agentId, AgentTrigger.CustomerHungUp, call.Attempt, token) is { State: AgentState.Ready })
+            if (await _services.Agents.TransitionAsync(agentId, AgentTrigger.CustomerHungUp, call.Attempt, CancellationToken.None) is { State: AgentState.Ready })
             {
                 Post(new RunnerMessage.AgentReady());
             }
@@ -416,7 +429,7 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
 
         if (result == AttemptResult.Abandoned && call.Phase != CallPhase.Abandoning)
         {
-            await _services.State.Counters.IncrementOnceAsync(CampaignId, RuntimeCounters.Abandons, call.Attempt, token);
+            await _services.State.Counters.IncrementOnceAsync(CampaignId, RuntimeCounters.Abandons, call.Attempt, CancellationToken.None);
         }
 
         var counter = result switch
@@ -428,12 +441,32 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
         };
         if (counter is not null)
         {
-            await _services.State.Counters.IncrementOnceAsync(CampaignId, counter, call.Attempt, token);
+            await _services.State.Counters.IncrementOnceAsync(CampaignId, counter, call.Attempt, CancellationToken.None);
         }
+    }
 
-        // The call has ended and is gone from memory: its end and system disposition are written together (one
-        // transaction), and even when the campaign is stopping.
-        await _services.Dispositions.EndAsync(new AttemptEnding(call.Attempt.Value, result, cause, rawCause, now), systemCode, CancellationToken.None);
+    private async Task WriteEndingAsync(AttemptEnding ending, string? systemCode)
+    {
+        try
+        {
+            await _services.Dispositions.EndAsync(ending, systemCode, CancellationToken.None);
+            _unwrittenEndings.Remove(new AttemptId(ending.AttemptId));
+        }
+        catch (Exception error) when (error is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException
+            or InvalidOperationException or TimeoutException or Agents.DispositionRejectedException)
+        {
+            _unwrittenEndings[new AttemptId(ending.AttemptId)] = (ending, systemCode);
+            RuntimeLog.EndingNotWritten(_services.Logger, error, CampaignId, new AttemptId(ending.AttemptId), _unwrittenEndings.Count);
+        }
+    }
+
+    /// <summary>Retries the endings whose write failed, oldest first.</summary>
+    private async Task WriteUnwrittenEndingsAsync()
+    {
+        foreach (var (ending, systemCode) in _unwrittenEndings.Values.OrderBy(e => e.Ending.At).ToList())
+        {
+            await WriteEndingAsync(ending, systemCode);
+        }
     }
 
     /// <summary>How the call ended, for the attempt row, and the system disposition when no agent will give one.</summary>
@@ -475,7 +508,7 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
         foreach (var call in _calls.Values.Where(c => c.Generation < change.Generation && !live.Contains(c.Leg)).ToList())
         {
             RuntimeLog.CallReconciled(_services.Logger, CampaignId, call.Attempt);
-            await EndCallAsync(call, HangupCause.Unknown, "not live after switch reconnect", token);
+            await EndCallAsync(call, HangupCause.Unknown, "not live after switch reconnect");
         }
     }
 
@@ -521,7 +554,7 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
     {
         foreach (var call in _calls.Values.ToList())
         {
-            await EndCallAsync(call, HangupCause.HungUpByOrchestrator, "orchestrator shutdown", token);
+            await EndCallAsync(call, HangupCause.HungUpByOrchestrator, "orchestrator shutdown");
         }
     }
 
@@ -546,7 +579,7 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
                     _services.State,
                     _services.Dispositions,
                     _services.Switch.ListLiveChannelsAsync,
-                    _calls.Keys.ToHashSet(),
+                    _calls.Keys.Concat(_unwrittenEndings.Keys).ToHashSet(),
                     CampaignId,
                     now,
                     token);

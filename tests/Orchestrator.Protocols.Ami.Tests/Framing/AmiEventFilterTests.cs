@@ -85,6 +85,8 @@ public sealed class AmiEventFilterTests
         Assert.Throws<ArgumentException>(() => new AmiEventRule("VarSet", null, "AMDSTATUS"));
         Assert.Throws<ArgumentException>(() => new AmiEventRule("VarSet", "Variable:", "AMDSTATUS"));
         Assert.Throws<ArgumentException>(() => new AmiEventRule("VarSet", "Variable", "AMD\r\nEvent: Hangup"));
+        Assert.Throws<ArgumentException>(() => new AmiEventRule("VarSet", "Variable", "AMDSTÄTUS")); // could never match
+        Assert.Throws<ArgumentException>(() => new AmiEventRule("Hängup"));
         Assert.Equal("Hangup, VarSet(Variable: AMDSTATUS|AMDCAUSE)", new AmiEventFilter([new AmiEventRule("Hangup"), new AmiEventRule("VarSet", "Variable", "AMDSTATUS", "AMDCAUSE")]).ToString());
     }
 
