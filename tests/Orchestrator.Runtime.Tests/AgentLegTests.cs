@@ -74,6 +74,25 @@ public sealed class AgentLegTests(ITestOutputHelper output)
         Assert.NotEqual(first, second);
     }
 
+    [Fact]
+    public async Task AtShutdown_EveryAgentsLegIsHungUp_EvenInACampaignThatIsNotRunning()
+    {
+        await using var harness = await StartReadyAsync();
+        var agentId = harness.Seed.AgentIds[0];
+        await harness.LoginAgentsAsync(1); // the campaign is never started
+        await WaitUntilReadyAsync(harness, agentId);
+        Assert.Single(await harness.LiveAgentLegsAsync(agentId));
+
+        await harness.StopRuntimeAsync();
+
+        await using var observer = harness.NewAdapter();
+        await observer.StartAsync(CancellationToken.None);
+        await RuntimeHarness.WaitUntilAsync(() => Task.FromResult(observer.State == SwitchConnectionState.Ready), "the observer is connected");
+        await RuntimeHarness.WaitUntilAsync(
+            async () => !(await observer.ListLiveChannelsAsync(CancellationToken.None)).Any(c => c.Leg is { } leg && leg.TryGetAgent(out _)),
+            "no agent leg is left on the switch");
+    }
+
     private async Task<RuntimeHarness> StartReadyAsync()
     {
         var harness = await RuntimeHarness.StartAsync(output, new HarnessOptions());

@@ -154,12 +154,20 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the runtime's hosted services, as the host does at shutdown (the simulator keeps running).</summary>
+    public async Task StopRuntimeAsync()
     {
         foreach (var hosted in Enumerable.Reverse(_hosted))
         {
             await hosted.StopAsync(CancellationToken.None);
         }
+
+        _hosted.Clear();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopRuntimeAsync();
 
         _agents.Dispose();
         await _services.DisposeAsync();

@@ -104,6 +104,15 @@ internal sealed class AgentDesk(
         Publish(session, AgentState.LoggedOut, null);
     }
 
+    /// <summary>Every agent logged in here, whatever their campaign's state (for the logout at shutdown).</summary>
+    public IReadOnlyList<long> LoggedInAgentIds()
+    {
+        lock (_lock)
+        {
+            return _sessions.Values.Where(s => !s.LoggedOut).Select(s => s.AgentId).ToList();
+        }
+    }
+
     public Task PauseAsync(long agentId, CancellationToken cancellationToken) => RequireTransitionAsync(agentId, AgentTrigger.Pause, cancellationToken);
 
     public async Task ResumeAsync(long agentId, CancellationToken cancellationToken)

@@ -99,9 +99,11 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IHostedService, IAsync
             await runner.AbandonOpenCallsAsync(CancellationToken.None);
         }
 
-        foreach (var agent in _runners.Keys.SelectMany(_services.Agents.GetAgents).ToList())
+        // Every agent here, not only those of running campaigns: a nailed-up leg is a channel Asterisk keeps after our
+        // connection closes, and it would hold the agent's phone until the next login found it.
+        foreach (var agentId in _services.Agents.LoggedInAgentIds())
         {
-            await LogoutQuietlyAsync(agent.AgentId);
+            await LogoutQuietlyAsync(agentId);
         }
 
         await _stopping.CancelAsync();
@@ -217,7 +219,7 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IHostedService, IAsync
         }
         catch (Exception error) when (error is AgentNotFoundException or SwitchException or StateStoreUnavailableException)
         {
-            // Shutting down: the agent's leg ends with the process either way.
+            // Shutting down: what is left is found and hung up at the agent's next login.
         }
     }
 }
