@@ -66,4 +66,16 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(119, LogLevel.Error, "Campaign {CampaignId}: could not write the end of attempt {Attempt}; kept, retried every tick ({Unwritten} waiting)")]
     public static partial void EndingNotWritten(ILogger logger, Exception error, long campaignId, AttemptId attempt, int unwritten);
+
+    [LoggerMessage(120, LogLevel.Warning, "Agent {Login}: {Leg}, a leg left by an earlier run, is in a call (bridge {Bridge}); left alone until the call is over")]
+    public static partial void LeftoverLegInACall(ILogger logger, string login, LegId leg, string bridge);
+
+    [LoggerMessage(121, LogLevel.Debug, "Campaign {CampaignId}: the end of attempt {Attempt} still cannot be written: {Reason}")]
+    public static partial void EndingStillNotWritten(ILogger logger, long campaignId, AttemptId attempt, string reason);
+
+    [LoggerMessage(122, LogLevel.Information, "Campaign {CampaignId}: the end of attempt {Attempt} was written after all")]
+    public static partial void EndingWrittenLate(ILogger logger, long campaignId, AttemptId attempt);
+
+    [LoggerMessage(123, LogLevel.Warning, "Agent {AgentId}: logout at shutdown failed: {Reason}")]
+    public static partial void ShutdownLogoutFailed(ILogger logger, long agentId, string reason);
 }

@@ -6,4 +6,5 @@ namespace Orchestrator.Switching;
 /// <param name="SwitchId">The switch's unique id for the channel.</param>
 /// <param name="State">The switch's state text (e.g. <c>Up</c>, <c>Ringing</c>).</param>
 /// <param name="IsAnswered">Whether the channel is up.</param>
-public sealed record LiveChannel(LegId? Leg, string ChannelName, string SwitchId, string State, bool IsAnswered);
+/// <param name="BridgeId">The bridge the channel is in (a ConfBridge conference's, a mixing or holding bridge), when the switch says.</param>
+public sealed record LiveChannel(LegId? Leg, string ChannelName, string SwitchId, string State, bool IsAnswered, string? BridgeId = null);

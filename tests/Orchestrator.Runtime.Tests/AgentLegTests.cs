@@ -30,6 +30,40 @@ public sealed class AgentLegTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ALeftoverLegInACallWithACustomer_IsLeftAlone_AndSoIsTheCustomer()
+    {
+        var longCalls = HarnessOptions.Fast with { Outcomes = new Simulator.Outcomes.OutcomeProbabilities(1, 0, 0, 0, 0), TalkSeconds = Simulator.Outcomes.Distribution.Fixed(120) };
+        await using var harness = await RuntimeHarness.StartAsync(output, new HarnessOptions { Outcomes = longCalls });
+        await RuntimeHarness.WaitUntilAsync(() => Task.FromResult(harness.Switch.State == SwitchConnectionState.Ready), "the switch is ready");
+        var agentId = harness.Seed.AgentIds[0];
+        var leftover = LegId.ForAgent(agentId, 1);
+        var customer = LegId.ForAttempt(Core.Attempts.AttemptId.New(TimeProvider.System));
+
+        // An earlier run connected a customer to the agent, then died; Asterisk kept the call.
+        var endpoint = await harness.QueryAsync(db => db.Agents.Where(a => a.Id == agentId).Select(a => a.Endpoint).SingleAsync());
+        await using (var earlier = harness.NewAdapter())
+        {
+            await earlier.StartAsync(CancellationToken.None);
+            await RuntimeHarness.WaitUntilAsync(() => Task.FromResult(earlier.State == SwitchConnectionState.Ready), "the earlier run's adapter is ready");
+            await earlier.OpenAgentLegAsync(new AgentLegCommand(leftover, agentId, endpoint, new CallerId("Earlier run", "0"), TimeSpan.FromSeconds(10)), CancellationToken.None);
+            await earlier.OriginateAsync(new OriginateCommand(customer, "15550001230", new CallerId("Campaign", "5550001"), null, TimeSpan.FromSeconds(10), false, new Dictionary<string, string>()), CancellationToken.None);
+            await WaitForAnsweredAsync(earlier, leftover, customer);
+            await earlier.BridgeAsync(new BridgeCommand(customer, leftover), CancellationToken.None);
+            await RuntimeHarness.WaitUntilAsync(
+                async () => (await harness.Switch.ListLiveChannelsAsync(CancellationToken.None)) is var live
+                    && live.FirstOrDefault(c => c.Leg == customer)?.BridgeId is { } bridge && live.Any(c => c.Leg == leftover && c.BridgeId == bridge),
+                "the customer is in the agent's conference");
+        }
+
+        await harness.LoginAgentsAsync(1);
+        await WaitUntilReadyAsync(harness, agentId);
+
+        var after = await harness.Switch.ListLiveChannelsAsync(CancellationToken.None);
+        Assert.Contains(after, c => c.Leg == leftover);
+        Assert.Contains(after, c => c.Leg == customer);
+    }
+
+    [Fact]
     public async Task AfterAReconnect_AnAgentLegThatIsNotTheAgentsCurrentOne_IsHungUp_AndTheCurrentOneStays()
     {
         await using var harness = await StartReadyAsync();
@@ -111,6 +145,19 @@ public sealed class AgentLegTests(ITestOutputHelper output)
         await RuntimeHarness.WaitUntilAsync(
             async () => (await harness.Switch.ListLiveChannelsAsync(CancellationToken.None)).Any(c => c.Leg == leg && c.IsAnswered),
             $"the earlier run's leg {leg} is up");
+    }
+
+    private static async Task WaitForAnsweredAsync(AmiSwitchAdapter adapter, params LegId[] legs)
+    {
+        var waiting = legs.ToHashSet();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await foreach (var switchEvent in adapter.Events.ReadAllAsync(timeout.Token))
+        {
+            if (switchEvent is Switching.Events.LegEvent { Kind: Switching.Events.LegEventKind.Answered } answered && waiting.Remove(answered.Leg) && waiting.Count == 0)
+            {
+                return;
+            }
+        }
     }
 
     private static Task WaitUntilReadyAsync(RuntimeHarness harness, long agentId) =>

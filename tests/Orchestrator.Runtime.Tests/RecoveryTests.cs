@@ -145,7 +145,7 @@ public sealed class RecoveryTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task WhenTheDatabaseRefusesACallsEnd_TheEndIsKeptAndWrittenOnceItAcceptsAgain_AndTheLeadIsNotRedialedMeanwhile()
+    public async Task WhenTheDatabaseRefusesACallsEnd_TheEndIsKeptAndWrittenOnceItAcceptsAgain_AndTheLeadStaysInProgressMeanwhile()
     {
         await using var harness = await RuntimeHarness.StartAsync(output, new HarnessOptions
         {

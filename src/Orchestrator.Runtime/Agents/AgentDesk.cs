@@ -93,15 +93,21 @@ internal sealed class AgentDesk(
             await HangupQuietlyAsync(leg, cancellationToken);
         }
 
-        // A call still waiting for this agent's disposition gets the system's, so its lead moves on.
-        if (await state.Agents.GetAsync(agentId, cancellationToken) is { State: AgentState.WrapUp, Attempt: { } owed })
+        try
         {
-            await dispositions.RecordAsync(owed.Value, Core.Dispositions.SystemDisposition.NotDispositioned, null, null, cancellationToken);
+            // A call still waiting for this agent's disposition gets the system's, so its lead moves on. If that
+            // cannot be written now, orphan recovery gives it NODISP later; the logout itself goes on.
+            if (await state.Agents.GetAsync(agentId, cancellationToken) is { State: AgentState.WrapUp, Attempt: { } owed })
+            {
+                await dispositions.RecordAsync(owed.Value, Core.Dispositions.SystemDisposition.NotDispositioned, null, null, cancellationToken);
+            }
         }
-
-        await state.Agents.RemoveAsync(agentId, cancellationToken);
-        session.Account(AgentState.LoggedOut, time.GetUtcNow());
-        Publish(session, AgentState.LoggedOut, null);
+        finally
+        {
+            await state.Agents.RemoveAsync(agentId, cancellationToken);
+            session.Account(AgentState.LoggedOut, time.GetUtcNow());
+            Publish(session, AgentState.LoggedOut, null);
+        }
     }
 
     /// <summary>Every agent logged in here, whatever their campaign's state (for the logout at shutdown).</summary>
@@ -293,12 +299,18 @@ internal sealed class AgentDesk(
     /// earlier run of the process, or by an earlier leg whose end was never seen. Agents not logged in here are left
     /// alone (another instance may hold their leg).
     /// </summary>
+    /// <remarks>
+    /// A leftover that shares its bridge with a channel that is not an agent leg is in a call (a customer an earlier run connected, which
+    /// Asterisk kept when that run died): it is left alone, and found again by a later sweep once the call is over.
+    /// </remarks>
     private async Task HangUpLeftoversAsync(IReadOnlyList<LiveChannel> live, long? agentId, CancellationToken cancellationToken)
     {
-        List<(LiveChannel Channel, string Login)> leftovers;
+        // Bridges with someone in them who is not an agent leg (a customer): an agent leg there is in a call.
+        var inACall = live.Where(c => c.BridgeId is not null && !(c.Leg is { } leg && leg.TryGetAgent(out _)))
+            .Select(c => c.BridgeId!).ToHashSet(StringComparer.Ordinal);
+        List<(LiveChannel Channel, string Login)> leftovers = [];
         lock (_lock)
         {
-            leftovers = [];
             foreach (var channel in live)
             {
                 if (channel.Leg is { } leg && leg.TryGetAgent(out var owner) && (agentId is null || owner == agentId)
@@ -311,13 +323,20 @@ internal sealed class AgentDesk(
 
         foreach (var (channel, login) in leftovers)
         {
+            if (channel.BridgeId is { } bridge && inACall.Contains(bridge))
+            {
+                RuntimeLog.LeftoverLegInACall(logger, login, channel.Leg!.Value, bridge);
+                continue;
+            }
+
             try
             {
                 await switchAdapter.HangupLeftoverAsync(channel, Core.Calls.HangupCause.NormalClearing, cancellationToken);
                 RuntimeLog.LeftoverLegHungUp(logger, login, channel.Leg!.Value, channel.ChannelName);
             }
-            catch (SwitchException error)
+            catch (Exception error) when (error is not OperationCanceledException)
             {
+                // Never fatal to the caller (the runtime's event pump, a login): the next sweep tries again.
                 RuntimeLog.LeftoverLegHangupFailed(logger, login, channel.Leg!.Value, error.Message);
             }
         }

@@ -58,10 +58,11 @@ internal static class OrphanedAttempts
         {
             if (result == AttemptResult.Connected)
             {
+                // The agent still has it (on the call's last moments, or wrapping it up): theirs to disposition.
                 var agent = agentId is { } agentKey ? await state.Agents.GetAsync(agentKey, cancellationToken) : null;
-                if (agent is { State: AgentState.WrapUp } && agent.Attempt == new Core.Attempts.AttemptId(id))
+                if (agent is not null && agent.Attempt == new Core.Attempts.AttemptId(id))
                 {
-                    continue; // the agent is still on it
+                    continue;
                 }
             }
 
@@ -96,7 +97,9 @@ internal static class OrphanedAttempts
         CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var open = await db.Attempts.Where(a => a.CampaignId == campaignId && a.EndedAt == null).Select(a => new { a.Id, a.LeadId }).ToListAsync(cancellationToken);
+        var open = await db.Attempts.Where(a => a.CampaignId == campaignId && a.EndedAt == null)
+            .Select(a => new { a.Id, a.LeadId, Answered = a.AnsweredAt != null, Connected = a.ConnectedAt != null })
+            .ToListAsync(cancellationToken);
         HashSet<Switching.LegId>? live = null;
         var settled = 0;
         foreach (var attempt in open)
@@ -120,9 +123,17 @@ internal static class OrphanedAttempts
                 await state.Calls.RemoveAsync(id, cancellationToken);
             }
 
-            // The system's disposition sends the lead back to the queue (retry), like any failed call.
-            var ending = new AttemptEnding(attempt.Id, AttemptResult.Failed, HangupCause.Unknown, "orphaned: its instance stopped before the call ended", now);
-            if (await dispositions.EndAsync(ending, SystemDisposition.Failed, cancellationToken))
+            // How it ended is unknown. Answered and never connected to an agent: counted abandoned, to be safe (its
+            // number protected for 72 hours). Otherwise failed: the system's disposition sends the lead back to the
+            // queue (retry), like any failed call.
+            var abandoned = attempt.Answered && !attempt.Connected;
+            var ending = new AttemptEnding(
+                attempt.Id,
+                abandoned ? AttemptResult.Abandoned : AttemptResult.Failed,
+                HangupCause.Unknown,
+                "orphaned: its instance stopped before the call's end was written",
+                now);
+            if (await dispositions.EndAsync(ending, abandoned ? SystemDisposition.Abandoned : SystemDisposition.Failed, cancellationToken))
             {
                 settled++;
             }

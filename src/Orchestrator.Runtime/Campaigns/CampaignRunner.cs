@@ -32,6 +32,8 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
     private readonly Channel<RunnerMessage> _inbox = Channel.CreateUnbounded<RunnerMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<AttemptId, LiveCall> _calls = [];
     private readonly Dictionary<AttemptId, (AttemptEnding Ending, string? SystemCode)> _unwrittenEndings = [];
+    private TimeSpan _endingRetryDelay;
+    private DateTimeOffset _nextEndingRetryAt;
     private readonly LinkedList<AttemptId> _waitingForAgent = new();
     private readonly Queue<DateTimeOffset> _recentOriginates = new();
     private readonly CancellationTokenSource _stopped = new();
@@ -103,7 +105,8 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
                 {
                     await HandleAsync(message, token);
                 }
-                catch (Exception error) when (error is StateStoreUnavailableException or Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException or SwitchException or System.Data.Common.DbException)
+                catch (Exception error) when (error is StateStoreUnavailableException or Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException or SwitchException or System.Data.Common.DbException
+                    or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException or TimeoutException)
                 {
                     // Fail closed: nothing is dialed while a dependency misbehaves; the next tick tries again.
                     SetWaiting($"{error.GetType().Name}: {error.Message}");
@@ -138,7 +141,7 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
         var now = _services.Time.GetUtcNow();
         if (_unwrittenEndings.Count > 0)
         {
-            await WriteUnwrittenEndingsAsync();
+            await WriteUnwrittenEndingsAsync(now);
         }
 
         await PublishStatusAsync(token);
@@ -445,28 +448,60 @@ internal sealed partial class CampaignRunner : IAsyncDisposable
         }
     }
 
-    private async Task WriteEndingAsync(AttemptEnding ending, string? systemCode)
+    /// <summary>Writes an ending; one that fails is kept for <see cref="WriteUnwrittenEndingsAsync"/> (logged at Error once).</summary>
+    private async Task<bool> WriteEndingAsync(AttemptEnding ending, string? systemCode)
     {
+        var attempt = new AttemptId(ending.AttemptId);
         try
         {
             await _services.Dispositions.EndAsync(ending, systemCode, CancellationToken.None);
-            _unwrittenEndings.Remove(new AttemptId(ending.AttemptId));
+            if (_unwrittenEndings.Remove(attempt))
+            {
+                RuntimeLog.EndingWrittenLate(_services.Logger, CampaignId, attempt);
+            }
+
+            return true;
         }
-        catch (Exception error) when (error is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException
-            or InvalidOperationException or TimeoutException or Agents.DispositionRejectedException)
+        catch (Exception error) when (error is not OperationCanceledException)
         {
-            _unwrittenEndings[new AttemptId(ending.AttemptId)] = (ending, systemCode);
-            RuntimeLog.EndingNotWritten(_services.Logger, error, CampaignId, new AttemptId(ending.AttemptId), _unwrittenEndings.Count);
+            // Any failure (a database down past its retries, a deadlock, a refused disposition): the call is gone
+            // from memory, so its ending must not be.
+            if (_unwrittenEndings.TryAdd(attempt, (ending, systemCode)))
+            {
+                RuntimeLog.EndingNotWritten(_services.Logger, error, CampaignId, attempt, _unwrittenEndings.Count);
+            }
+            else
+            {
+                RuntimeLog.EndingStillNotWritten(_services.Logger, CampaignId, attempt, error.Message);
+            }
+
+            return false;
         }
     }
 
-    /// <summary>Retries the endings whose write failed, oldest first.</summary>
-    private async Task WriteUnwrittenEndingsAsync()
+    /// <summary>
+    /// Retries the endings whose write failed, oldest first, with backoff (1 s doubling to 30 s): a round stops at its
+    /// first failure, so a database that is down costs one attempt per round, not one per ending per tick.
+    /// </summary>
+    private async Task WriteUnwrittenEndingsAsync(DateTimeOffset now)
     {
+        if (now < _nextEndingRetryAt)
+        {
+            return;
+        }
+
         foreach (var (ending, systemCode) in _unwrittenEndings.Values.OrderBy(e => e.Ending.At).ToList())
         {
-            await WriteEndingAsync(ending, systemCode);
+            if (!await WriteEndingAsync(ending, systemCode))
+            {
+                _endingRetryDelay = _endingRetryDelay == TimeSpan.Zero ? TimeSpan.FromSeconds(1)
+                    : TimeSpan.FromTicks(Math.Min(_endingRetryDelay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+                _nextEndingRetryAt = now + _endingRetryDelay;
+                return;
+            }
         }
+
+        _endingRetryDelay = TimeSpan.Zero;
     }
 
     /// <summary>How the call ended, for the attempt row, and the system disposition when no agent will give one.</summary>

@@ -217,9 +217,11 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IHostedService, IAsync
         {
             await _services.Agents.LogoutAsync(agentId, CancellationToken.None);
         }
-        catch (Exception error) when (error is AgentNotFoundException or SwitchException or StateStoreUnavailableException)
+        catch (Exception error) when (error is not OperationCanceledException)
         {
-            // Shutting down: what is left is found and hung up at the agent's next login.
+            // Shutting down, and the next agent must still be logged out: what is left is found and hung up at the
+            // agent's next login.
+            RuntimeLog.ShutdownLogoutFailed(_services.Logger, agentId, error.Message);
         }
     }
 }

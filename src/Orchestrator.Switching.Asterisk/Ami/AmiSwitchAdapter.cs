@@ -260,7 +260,8 @@ public sealed class AmiSwitchAdapter : ISwitchAdapter
             channel.Channel ?? string.Empty,
             channel.Uniqueid ?? string.Empty,
             channel.ChannelStateDesc ?? string.Empty,
-            channel.IsUp)).ToList();
+            channel.IsUp,
+            channel.Message["BridgeId"] is { Length: > 0 } bridge ? bridge : null)).ToList();
     }
 
     public async Task HangupLeftoverAsync(LiveChannel channel, HangupCause cause, CancellationToken cancellationToken)

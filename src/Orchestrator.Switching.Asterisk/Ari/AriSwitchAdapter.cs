@@ -192,7 +192,7 @@ public sealed partial class AriSwitchAdapter : ISwitchAdapter
         }
     }
 
-    /// <summary><c>DELETE /channels/{id}</c> with the Q.850 cause; a channel already gone (404) is not an error.</summary>
+    /// <summary>Hangs up a listed channel this adapter did not create, and an agent leg's holding bridge with it.</summary>
     public async Task HangupLeftoverAsync(LiveChannel channel, Core.Calls.HangupCause cause, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
@@ -200,6 +200,11 @@ public sealed partial class AriSwitchAdapter : ISwitchAdapter
         try
         {
             await _rest.HangupChannelAsync(channel.SwitchId, AriEventTranslator.ToQ850(cause), null, cancellationToken);
+            if (channel.Leg is { IsAgentLeg: true } leg)
+            {
+                // Nobody tracks the leftover's holding bridge; agent leg ids never repeat, so it would stay for good.
+                await DestroyLeftoverBridgeAsync(_options.HoldingBridge(leg), cancellationToken);
+            }
         }
         catch (AriNotFoundException)
         {
@@ -211,6 +216,19 @@ public sealed partial class AriSwitchAdapter : ISwitchAdapter
         }
     }
 
+    private async Task DestroyLeftoverBridgeAsync(string bridgeId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _rest.DestroyBridgeAsync(bridgeId, cancellationToken);
+        }
+        catch (AriNotFoundException)
+        {
+            // No such bridge: nothing to clean.
+        }
+    }
+
+    /// <summary><c>DELETE /channels/{id}</c> with the Q.850 cause; a channel already gone (404) is not an error.</summary>
     public async Task HangupAsync(HangupCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -364,8 +382,37 @@ public sealed partial class AriSwitchAdapter : ISwitchAdapter
     }
 
     /// <summary><c>GET /channels</c>: every channel, with its leg id when the channel id is one (helper channels and Local <c>;2</c> halves have none).</summary>
-    public async Task<IReadOnlyList<LiveChannel>> ListLiveChannelsAsync(CancellationToken cancellationToken) =>
-        [.. (await ListChannelsAsync(cancellationToken)).Select(ToLiveChannel)];
+    public async Task<IReadOnlyList<LiveChannel>> ListLiveChannelsAsync(CancellationToken cancellationToken)
+    {
+        var channels = await ListChannelsAsync(cancellationToken);
+        IReadOnlyList<AriBridge> bridges;
+        try
+        {
+            bridges = await _rest.ListBridgesAsync(cancellationToken);
+        }
+        catch (AriException error)
+        {
+            throw Translate(error, "list bridges", null);
+        }
+
+        var bridgeOf = BridgeOf(bridges);
+        return [.. channels.Select(c => ToLiveChannel(c, bridgeOf.GetValueOrDefault(c.Id)))];
+    }
+
+    /// <summary>Which bridge each channel is in: a channel is in at most one, and ARI's channel model does not say.</summary>
+    private static Dictionary<string, string> BridgeOf(IReadOnlyList<AriBridge> bridges)
+    {
+        var bridgeOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var bridge in bridges)
+        {
+            foreach (var channel in bridge.Channels)
+            {
+                bridgeOf[channel] = bridge.Id;
+            }
+        }
+
+        return bridgeOf;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -377,8 +424,8 @@ public sealed partial class AriSwitchAdapter : ISwitchAdapter
         _stopping.Dispose();
     }
 
-    private static LiveChannel ToLiveChannel(AriChannel channel) =>
-        new(LegId.TryParse(channel.Id, out var leg) ? leg : null, channel.Name, channel.Id, channel.State, channel.State == "Up");
+    private static LiveChannel ToLiveChannel(AriChannel channel, string? bridgeId) =>
+        new(LegId.TryParse(channel.Id, out var leg) ? leg : null, channel.Name, channel.Id, channel.State, channel.State == "Up", bridgeId);
 
     private static int RingSeconds(TimeSpan timeout) => timeout <= TimeSpan.Zero ? -1 : Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
 
