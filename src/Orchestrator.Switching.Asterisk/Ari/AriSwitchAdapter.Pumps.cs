@@ -63,14 +63,12 @@ public sealed partial class AriSwitchAdapter
     private async Task ResyncAsync(long generation, CancellationToken stopping)
     {
         IReadOnlyList<AriChannel>? live = null;
-        IReadOnlyList<AriBridge> bridges = [];
+        List<LiveChannel> legs = [];
         for (var attempt = 1; attempt <= _options.ResyncAttempts && live is null; attempt++)
         {
             try
             {
-                var channels = await _rest.ListChannelsAsync(stopping);
-                bridges = await _rest.ListBridgesAsync(stopping);
-                live = channels;
+                (live, legs) = await ReadLiveChannelsAsync(stopping);
             }
             catch (AriException error)
             {
@@ -100,8 +98,6 @@ public sealed partial class AriSwitchAdapter
         await PublishAsync(output, followUps, stopping);
         Interlocked.Exchange(ref _readyGeneration, generation);
         AriSwitchAdapterLog.Ready(_logger, generation, Application, live.Count, tracked);
-        var bridgeOf = BridgeOf(bridges);
-        var legs = live.Select(c => ToLiveChannel(c, bridgeOf.GetValueOrDefault(c.Id))).ToList();
         await _events.Writer.WriteAsync(new SwitchConnectionChanged(SwitchConnectionState.Ready, generation, null, legs, _time.GetUtcNow()), stopping);
     }
 

@@ -384,19 +384,23 @@ public sealed partial class AriSwitchAdapter : ISwitchAdapter
     /// <summary><c>GET /channels</c>: every channel, with its leg id when the channel id is one (helper channels and Local <c>;2</c> halves have none).</summary>
     public async Task<IReadOnlyList<LiveChannel>> ListLiveChannelsAsync(CancellationToken cancellationToken)
     {
-        var channels = await ListChannelsAsync(cancellationToken);
-        IReadOnlyList<AriBridge> bridges;
         try
         {
-            bridges = await _rest.ListBridgesAsync(cancellationToken);
+            var (_, live) = await ReadLiveChannelsAsync(cancellationToken);
+            return live;
         }
         catch (AriException error)
         {
-            throw Translate(error, "list bridges", null);
+            throw Translate(error, "list channels", null);
         }
+    }
 
-        var bridgeOf = BridgeOf(bridges);
-        return [.. channels.Select(c => ToLiveChannel(c, bridgeOf.GetValueOrDefault(c.Id)))];
+    /// <summary>The channels as ARI lists them, and as live channels with the bridge each is in (two requests).</summary>
+    private async Task<(IReadOnlyList<AriChannel> Channels, List<LiveChannel> Live)> ReadLiveChannelsAsync(CancellationToken cancellationToken)
+    {
+        var channels = await _rest.ListChannelsAsync(cancellationToken);
+        var bridgeOf = BridgeOf(await _rest.ListBridgesAsync(cancellationToken));
+        return (channels, [.. channels.Select(c => ToLiveChannel(c, bridgeOf.GetValueOrDefault(c.Id)))]);
     }
 
     /// <summary>Which bridge each channel is in: a channel is in at most one, and ARI's channel model does not say.</summary>
@@ -491,18 +495,6 @@ public sealed partial class AriSwitchAdapter : ISwitchAdapter
         if (pending is { } cause)
         {
             _followUps.Writer.TryWrite(new AriFollowUp.Hangup(leg.Value, cause));
-        }
-    }
-
-    private async Task<IReadOnlyList<AriChannel>> ListChannelsAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _rest.ListChannelsAsync(cancellationToken);
-        }
-        catch (AriException error)
-        {
-            throw Translate(error, "list channels", null);
         }
     }
 
