@@ -64,7 +64,7 @@ public sealed class AttemptEndingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnAbandonedCall_EndsWithItsDrop_AndItsNumberProtected_InOneWrite()
+    public async Task AnAbandonedCall_EndsWithItsDrop_AndItsNumberProtectedFromTheCallsEnd()
     {
         var endedAt = _time.GetUtcNow();
         _time.Advance(TimeSpan.FromSeconds(3)); // the write happens a little after the hang-up

@@ -16,24 +16,7 @@ public sealed class RecoveryTests(ITestOutputHelper output)
         await using var harness = await RuntimeHarness.StartAsync(output, new HarnessOptions
         {
             Leads = 5,
-            Configure = async (db, seed) =>
-            {
-                var lead = await db.Leads.Include(l => l.Phones).OrderBy(l => l.Id).FirstAsync();
-                lead.Status = LeadStatus.InProgress;
-                lead.AttemptCount = 1;
-                db.Attempts.Add(new Attempt
-                {
-                    Id = orphan,
-                    CampaignId = seed.CampaignId,
-                    LeadId = lead.Id,
-                    LeadPhoneId = lead.Phones.First().Id,
-                    PhoneNumber = lead.Phones.First().Number,
-                    CreatedAt = DateTimeOffset.UnixEpoch,
-                    DialedAt = DateTimeOffset.UnixEpoch,
-                    Result = AttemptResult.Dialing,
-                });
-                await db.SaveChangesAsync();
-            },
+            Configure = async (db, seed) => await AddAttemptOfTheFirstLeadAsync(db, seed.CampaignId, orphan),
         });
 
         await harness.Campaigns.StartCampaignAsync(harness.CampaignId, CancellationToken.None);
@@ -54,23 +37,7 @@ public sealed class RecoveryTests(ITestOutputHelper output)
         await using var harness = await RuntimeHarness.StartAsync(output, new HarnessOptions
         {
             Leads = 5,
-            Configure = async (db, seed) =>
-            {
-                var lead = await db.Leads.Include(l => l.Phones).OrderBy(l => l.Id).FirstAsync();
-                leadId = lead.Id;
-                lead.Status = LeadStatus.InProgress;
-                db.Attempts.Add(new Attempt
-                {
-                    Id = orphan.Value,
-                    CampaignId = seed.CampaignId,
-                    LeadId = lead.Id,
-                    LeadPhoneId = lead.Phones.First().Id,
-                    PhoneNumber = lead.Phones.First().Number,
-                    CreatedAt = DateTimeOffset.UnixEpoch,
-                    Result = AttemptResult.Dialing,
-                });
-                await db.SaveChangesAsync();
-            },
+            Configure = async (db, seed) => leadId = await AddAttemptOfTheFirstLeadAsync(db, seed.CampaignId, orphan.Value),
         });
 
         // The dead instance's call is still registered in the shared state, but the switch has no such channel.
@@ -111,27 +78,15 @@ public sealed class RecoveryTests(ITestOutputHelper output)
         await using var harness = await RuntimeHarness.StartAsync(output, new HarnessOptions
         {
             Leads = 5,
-            Configure = async (db, seed) =>
+            Configure = async (db, seed) => await AddAttemptOfTheFirstLeadAsync(db, seed.CampaignId, broken, a =>
             {
-                var lead = await db.Leads.Include(l => l.Phones).OrderBy(l => l.Id).FirstAsync();
-                lead.Status = LeadStatus.InProgress;
-                lead.AttemptCount = 1;
-                db.Attempts.Add(new Attempt
-                {
-                    Id = broken,
-                    CampaignId = seed.CampaignId,
-                    LeadId = lead.Id,
-                    LeadPhoneId = lead.Phones.First().Id,
-                    PhoneNumber = lead.Phones.First().Number,
-                    CreatedAt = endedAt.AddSeconds(-30),
-                    DialedAt = endedAt.AddSeconds(-30),
-                    AnsweredAt = endedAt.AddSeconds(-3),
-                    EndedAt = endedAt,
-                    Result = AttemptResult.Abandoned,
-                    HangupCause = Core.Calls.HangupCause.HungUpByOrchestrator,
-                });
-                await db.SaveChangesAsync();
-            },
+                a.CreatedAt = endedAt.AddSeconds(-30);
+                a.DialedAt = a.CreatedAt;
+                a.AnsweredAt = endedAt.AddSeconds(-3);
+                a.EndedAt = endedAt;
+                a.Result = AttemptResult.Abandoned;
+                a.HangupCause = Core.Calls.HangupCause.HungUpByOrchestrator;
+            }),
         });
 
         await harness.Campaigns.StartCampaignAsync(harness.CampaignId, CancellationToken.None);
@@ -176,5 +131,50 @@ public sealed class RecoveryTests(ITestOutputHelper output)
         Assert.All(attempts, a => Assert.Equal(AttemptResult.Busy, a.Result));
         Assert.Equal(attempts.Select(a => a.Id).Order(), dispositions.Select(d => d.AttemptId).Order());
         Assert.All(attempts.GroupBy(a => a.LeadId), lead => Assert.Single(lead)); // nobody was dialed twice meanwhile
+    }
+
+    [Fact]
+    public async Task AnsweredCallOfADeadInstance_NeverConnected_IsSettledAsAbandoned_AndItsNumberProtected()
+    {
+        // How it ended is unknown: a person answered and no agent was connected, so the safe assumption is abandoned.
+        var orphan = Guid.CreateVersion7();
+        await using var harness = await RuntimeHarness.StartAsync(output, new HarnessOptions
+        {
+            Leads = 5,
+            Configure = async (db, seed) => await AddAttemptOfTheFirstLeadAsync(db, seed.CampaignId, orphan, a => a.AnsweredAt = DateTimeOffset.UnixEpoch.AddSeconds(5)),
+        });
+
+        await harness.Campaigns.StartCampaignAsync(harness.CampaignId, CancellationToken.None);
+        await RuntimeHarness.WaitUntilAsync(() => harness.QueryAsync(db => db.Dispositions.AnyAsync(d => d.AttemptId == orphan)), "the orphaned attempt was settled");
+
+        var attempt = await harness.QueryAsync(db => db.Attempts.AsNoTracking().SingleAsync(a => a.Id == orphan));
+        var disposition = await harness.QueryAsync(db => db.Dispositions.AsNoTracking().SingleAsync(d => d.AttemptId == orphan));
+        var phone = await harness.QueryAsync(db => db.LeadPhones.AsNoTracking().SingleAsync(p => p.Id == attempt.LeadPhoneId));
+        Assert.Equal(AttemptResult.Abandoned, attempt.Result);
+        Assert.Equal("DROP", disposition.Code);
+        Assert.True(phone.ProtectedUntil > DateTimeOffset.UtcNow.AddHours(71), "the number is protected for 72 hours");
+    }
+
+    /// <summary>Puts the first lead in progress with one attempt row, as a dead instance (or an older version) left it; returns the lead's id.</summary>
+    private static async Task<long> AddAttemptOfTheFirstLeadAsync(Data.OrchestratorDbContext db, long campaignId, Guid attemptId, Action<Attempt>? shape = null)
+    {
+        var lead = await db.Leads.Include(l => l.Phones).OrderBy(l => l.Id).FirstAsync();
+        lead.Status = LeadStatus.InProgress;
+        lead.AttemptCount = 1;
+        var attempt = new Attempt
+        {
+            Id = attemptId,
+            CampaignId = campaignId,
+            LeadId = lead.Id,
+            LeadPhoneId = lead.Phones.First().Id,
+            PhoneNumber = lead.Phones.First().Number,
+            CreatedAt = DateTimeOffset.UnixEpoch,
+            DialedAt = DateTimeOffset.UnixEpoch,
+            Result = AttemptResult.Dialing,
+        };
+        shape?.Invoke(attempt);
+        db.Attempts.Add(attempt);
+        await db.SaveChangesAsync();
+        return lead.Id;
     }
 }
